@@ -1,0 +1,66 @@
+package fr.portailfamille.dossier.dossier;
+
+import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.events.dossier.DossierCreated;
+import fr.portailfamille.platform.outbox.OutboxPublisher;
+import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Dossiers and their contact details. A family reaches only the dossier of its token; for another
+ * number it gets the same 404 as for a number that does not exist, so it learns nothing.
+ */
+@Service
+public class DossierService {
+
+    private final DossierRepository dossiers;
+    private final OutboxPublisher outbox;
+
+    public DossierService(DossierRepository dossiers, OutboxPublisher outbox) {
+        this.dossiers = dossiers;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Dossier create(DossierController.NewDossier request) {
+        if (dossiers.existsByNumber(request.number())) {
+            throw ApiProblem.conflict("dossier-existant", "dossier.duplicate", request.number());
+        }
+        Dossier dossier = dossiers.saveAndFlush(new Dossier(request.number(), request.familyName().trim(),
+                request.email().trim(), normalisePhone(request.phone())));
+        outbox.publish(new DossierCreated(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail()));
+        return dossier;
+    }
+
+    @Transactional(readOnly = true)
+    public Dossier get(PortalPrincipal caller, String number) {
+        return reachable(caller, number);
+    }
+
+    @Transactional
+    public Dossier changeContactDetails(PortalPrincipal caller, String number,
+                                        DossierController.ContactDetails details) {
+        Dossier dossier = reachable(caller, number);
+        String previousEmail = dossier.getEmail();
+        dossier.changeContactDetails(details.email().trim(), normalisePhone(details.phone()));
+        dossiers.flush();
+        outbox.publish(new ContactDetailsChanged(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
+                dossier.getPhone(), previousEmail));
+        return dossier;
+    }
+
+    private Dossier reachable(PortalPrincipal caller, String number) {
+        if (!caller.mayReachDossier(number)) {
+            throw ApiProblem.notFound("dossier-introuvable", "dossier.not-found", number);
+        }
+        return dossiers.findByNumber(number)
+                .orElseThrow(() -> ApiProblem.notFound("dossier-introuvable", "dossier.not-found", number));
+    }
+
+    /** Spaces, dots and dashes dropped: {@code 06 12 34 56 78} is stored {@code 0612345678}. */
+    static String normalisePhone(String phone) {
+        return phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s.\\-]", "");
+    }
+}

@@ -1,0 +1,12 @@
+package fr.portailfamille.messaging;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class MessagingServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MessagingServiceApplication.class, args);
+    }
+}

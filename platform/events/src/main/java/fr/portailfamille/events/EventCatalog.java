@@ -1,0 +1,60 @@
+package fr.portailfamille.events;
+
+import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.events.dossier.DossierCreated;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type of the portal: its CloudEvents {@code type}, its record and its topic. A new
+ * event is one record plus one line here; a test checks that types and records are unique.
+ */
+public final class EventCatalog {
+
+    /** @param type CloudEvents type, {@code fr.portailfamille.<service>.<EventName>} */
+    public record Entry(String type, Class<? extends PortalEvent> recordClass, String topic) {
+
+        /** {@code dossier/ContactDetailsChanged}: where notification-service looks for templates. */
+        public String templateName() {
+            return type.substring(PREFIX.length()).replace('.', '/');
+        }
+    }
+
+    static final String PREFIX = "fr.portailfamille.";
+
+    private static final List<Entry> ENTRIES = List.of(
+            entry("dossier", DossierCreated.class, Topics.DOSSIER),
+            entry("dossier", ContactDetailsChanged.class, Topics.DOSSIER));
+
+    private static final Map<String, Entry> BY_TYPE =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
+    private static final Map<Class<?>, Entry> BY_CLASS =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::recordClass, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    private static Entry entry(String service, Class<? extends PortalEvent> recordClass, String topic) {
+        return new Entry(PREFIX + service + "." + recordClass.getSimpleName(), recordClass, topic);
+    }
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static Optional<Entry> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static Entry entryOf(Class<?> recordClass) {
+        Entry entry = BY_CLASS.get(recordClass);
+        if (entry == null) {
+            throw new IllegalArgumentException(recordClass.getName() + " is not in the EventCatalog");
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,218 @@
+package fr.portailfamille.platform.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error of every service as RFC 9457 problem+json with a French {@code detail} and a stable
+ * {@code type}; validation errors list each field ({@code errors: [{field, message}]}). Never a 500
+ * for bad input; an unexpected failure is logged and answered with a 500 that reveals nothing.
+ */
+@RestControllerAdvice
+public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalExceptionHandler.class);
+
+    private final Problems problems;
+
+    public PortalExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** One invalid field of a request. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem e) {
+        return respond(problems.problem(e.status(), e.slug(), e.messageKey(), e.args()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "acces-refuse", "problem.forbidden"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return validation(fields);
+    }
+
+    /** A unique constraint lost a race with another request: the same answer as the check before it. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<Object> dataIntegrity(org.springframework.dao.DataIntegrityViolationException e) {
+        log.info("Constraint violation answered as 409: {}", e.getMostSpecificCause().getMessage());
+        return respond(problems.problem(HttpStatus.CONFLICT, "conflit", "problem.conflict"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "erreur-interne", "problem.internal"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            fields.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> fields.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        fields.sort(Comparator.comparing(FieldProblem::field));
+        return validation(fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return validation(fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = fieldOf(e);
+        ProblemDetail problem = field == null
+                ? problems.problem(HttpStatus.BAD_REQUEST, "corps-illisible", "problem.unreadable")
+                : problems.problem(HttpStatus.BAD_REQUEST, "corps-illisible", "problem.unreadable.field", field);
+        if (field != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(field, problems.message("problem.wrong-type"))));
+        }
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validation(List.of(new FieldProblem(e.getParameterName(), problems.message("problem.missing"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return validation(List.of(new FieldProblem(name, problems.message("problem.wrong-type"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(problems.problem(HttpStatus.NOT_FOUND, "introuvable", "problem.not-found"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "methode-non-autorisee",
+                "problem.method-not-allowed", e.getMethod()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type-de-contenu-refuse",
+                "problem.media-type"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "fichier-trop-volumineux",
+                "problem.too-large"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        // Any other Spring MVC exception: keep its status, give a French detail.
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        if (status.is5xxServerError()) {
+            log.error("Request failed", e);
+        }
+        return respond(problems.problem(status, "requete-refusee", "problem.title." + status.value()));
+    }
+
+    private ResponseEntity<Object> validation(List<FieldProblem> fields) {
+        String summary = fields.stream()
+                .map(f -> problems.message("problem.validation.field", f.field(), f.message()))
+                .collect(Collectors.joining(" ; "));
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "validation", "problem.validation", summary);
+        problem.setProperty("errors", fields);
+        return respond(problem);
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** The JSON path of the value Jackson could not read, e.g. {@code children[0].birthDate}. */
+    @Nullable
+    static String fieldOf(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException)) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof JacksonException jackson) || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+}
