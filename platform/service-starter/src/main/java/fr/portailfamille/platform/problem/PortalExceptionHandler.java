@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  * for bad input; an unexpected failure is logged and answered with a 500 that reveals nothing.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PortalExceptionHandler.class);
