@@ -1,0 +1,110 @@
+package fr.portailfamille.notification.consumer;
+
+import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.events.MailRecipient;
+import fr.portailfamille.notification.delivery.DeliveryLog;
+import fr.portailfamille.notification.delivery.MailDelivery;
+import fr.portailfamille.notification.template.BrandingProperties;
+import fr.portailfamille.notification.template.MailTemplates;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Turns one event into one e-mail: picks the template by event type, renders it in French, sends it
+ * over SMTP and logs the delivery. An SMTP failure is recorded and rethrown, so that the listener's
+ * error handler retries with back-off and, once the budget is spent, marks the delivery FAILED and
+ * sends the record to the dead-letter topic.
+ */
+@Service
+public class EventMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(EventMailer.class);
+
+    private final JsonMapper json;
+    private final MailTemplates templates;
+    private final DeliveryLog deliveries;
+    private final JavaMailSender mailSender;
+    private final BrandingProperties branding;
+
+    public EventMailer(JsonMapper json, MailTemplates templates, DeliveryLog deliveries, JavaMailSender mailSender,
+                       BrandingProperties branding) {
+        this.json = json;
+        this.templates = templates;
+        this.deliveries = deliveries;
+        this.mailSender = mailSender;
+        this.branding = branding;
+    }
+
+    /** What became of an event. */
+    public enum Outcome { SENT, ALREADY_SENT, NO_TEMPLATE }
+
+    public Outcome handle(String value) {
+        IncomingEvent event = IncomingEvent.parse(json, value);
+        Optional<String> template = templates.templateFor(event.type());
+        if (template.isEmpty()) {
+            log.info("No e-mail for event type {} (event {}, subject {}): ignored", event.type(), event.id(),
+                    event.subject());
+            return Outcome.NO_TEMPLATE;
+        }
+        Object data = bind(event);
+        if (!(data instanceof MailRecipient recipient) || recipient.recipientEmail() == null) {
+            throw new UnreadableEventException("Event " + event.id() + " of type " + event.type()
+                    + " has a template but names no recipient", null);
+        }
+        Optional<MailDelivery> delivery = deliveries.begin(event.id(), event.type(), template.get(),
+                recipient.recipientEmail());
+        if (delivery.isEmpty()) {
+            log.info("E-mail of event {} was already sent: not sent again", event.id());
+            return Outcome.ALREADY_SENT;
+        }
+        MailTemplates.RenderedMail mail = templates.render(template.get(), data, event);
+        try {
+            mailSender.send(mime -> compose(mime, recipient, mail));
+        } catch (RuntimeException e) {
+            log.warn("Sending the e-mail of event {} (attempt {}) failed: {}", event.id(),
+                    delivery.get().getAttempts(), e.toString());
+            deliveries.error(event.id(), e.toString());
+            throw e;
+        }
+        deliveries.sent(event.id());
+        log.info("E-mail « {} » of event {} sent", mail.subject(), event.id());
+        return Outcome.SENT;
+    }
+
+    private Object bind(IncomingEvent event) {
+        Class<?> recordClass = EventCatalog.byType(event.type()).orElseThrow().recordClass();
+        try {
+            return json.treeToValue(event.data(), recordClass);
+        } catch (RuntimeException e) {
+            throw new UnreadableEventException("Data of event " + event.id() + " does not fit "
+                    + recordClass.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void compose(MimeMessage mime, MailRecipient recipient, MailTemplates.RenderedMail mail)
+            throws MessagingException {
+        MimeMessageHelper message = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+        try {
+            message.setFrom(new InternetAddress(branding.senderAddress(), branding.portalName() + " — "
+                    + branding.authorityName(), StandardCharsets.UTF_8.name()));
+            message.setTo(new InternetAddress(recipient.recipientEmail(), recipient.recipientName(),
+                    StandardCharsets.UTF_8.name()));
+        } catch (UnsupportedEncodingException e) {
+            throw new MailPreparationException(e);
+        }
+        message.setSubject(mail.subject());
+        message.setText(mail.text(), mail.html());
+    }
+}

@@ -1,0 +1,77 @@
+package fr.portailfamille.notification.consumer;
+
+import fr.portailfamille.events.Topics;
+import fr.portailfamille.notification.delivery.DeliveryLog;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Retries with exponential back-off when SMTP fails; what still fails, or what cannot be read,
+ * goes to {@link Topics#NOTIFICATION_DEAD_LETTER} with the original topic, partition, offset and
+ * exception in its headers, and the consumer goes on with the next record.
+ */
+@Configuration
+public class KafkaConsumerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConsumerConfiguration.class);
+
+    @Bean
+    DefaultErrorHandler notificationErrorHandler(KafkaTemplate<Object, Object> kafka, DeliveryLog deliveries,
+                                                 JsonMapper json, NotificationProperties properties) {
+        DeadLetterPublishingRecoverer deadLetter = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(Topics.NOTIFICATION_DEAD_LETTER, -1));
+        NotificationProperties.Retry retry = properties.retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts() - 1);
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            log.error("Event at {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), exception.toString());
+            if (record.value() instanceof String value) {
+                try {
+                    IncomingEvent event = IncomingEvent.parse(json, value);
+                    deliveries.failed(event.id(), rootCause(exception).toString());
+                } catch (UnreadableEventException unreadable) {
+                    // nothing to mark: it never was a delivery
+                }
+            }
+            deadLetter.accept(record, exception);
+        }, backOff);
+        handler.addNotRetryableExceptions(UnreadableEventException.class);
+        return handler;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * The topics this service reads, and its dead-letter topic, created at start if missing (no
+     * replica count: the broker's default applies; on Kubernetes Strimzi's KafkaTopic resources own them).
+     */
+    @Bean
+    KafkaAdmin.NewTopics notificationTopics(NotificationProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.IDENTITY).partitions(properties.partitions()).build(),
+                TopicBuilder.name(Topics.DOSSIER).partitions(properties.partitions()).build(),
+                TopicBuilder.name(Topics.BILLING).partitions(properties.partitions()).build(),
+                TopicBuilder.name(Topics.MESSAGING).partitions(properties.partitions()).build(),
+                TopicBuilder.name(Topics.NOTIFICATION_DEAD_LETTER).partitions(1).build());
+    }
+
+}

@@ -1,0 +1,94 @@
+package fr.portailfamille.notification.template;
+
+import fr.portailfamille.events.EventCatalog;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The French e-mail templates, one folder per producing service under {@code classpath:mail/}:
+ * for an event type {@code fr.portailfamille.dossier.ContactDetailsChanged}, the files
+ * {@code mail/dossier/ContactDetailsChanged.subject.txt}, {@code .txt} and {@code .html}. An event
+ * type without them sends no e-mail. Templates see {@code event} (the event's data record),
+ * {@code envelope}, {@code branding} and {@code dates} (Europe/Paris formatting).
+ */
+@Component
+public class MailTemplates {
+
+    public static final Locale FRENCH = Locale.FRENCH;
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final BrandingProperties branding;
+
+    public MailTemplates(BrandingProperties branding, MessageSource messages) {
+        this.branding = branding;
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+        engine.setTemplateEngineMessageSource(messages);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /** A rendered e-mail. */
+    public record RenderedMail(String subject, String text, String html) {
+    }
+
+    /** The template name of an event type, if that type sends an e-mail. */
+    public Optional<String> templateFor(String eventType) {
+        return EventCatalog.byType(eventType)
+                .map(EventCatalog.Entry::templateName)
+                .filter(name -> new ClassPathResource("mail/" + name + ".html").exists());
+    }
+
+    public RenderedMail render(String templateName, Object event, Object envelope) {
+        Context context = new Context(FRENCH, Map.of(
+                "event", event,
+                "envelope", envelope,
+                "branding", branding,
+                "dates", new Dates()));
+        String subject = engine.process(templateName + ".subject.txt", context).strip();
+        return new RenderedMail(subject,
+                engine.process(templateName + ".txt", context),
+                engine.process(templateName + ".html", context));
+    }
+
+    /** Dates as a person in France reads them. */
+    public static final class Dates {
+
+        private static final DateTimeFormatter DATE_TIME =
+                DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", FRENCH).withZone(PARIS);
+        private static final DateTimeFormatter DATE =
+                DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH).withZone(PARIS);
+
+        public String dateTime(Instant instant) {
+            return instant == null ? "" : DATE_TIME.format(instant);
+        }
+
+        public String date(Instant instant) {
+            return instant == null ? "" : DATE.format(instant);
+        }
+    }
+}

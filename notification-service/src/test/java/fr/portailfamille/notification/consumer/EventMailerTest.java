@@ -1,0 +1,207 @@
+package fr.portailfamille.notification.consumer;
+
+import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.events.MailRecipient;
+import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.Topics;
+import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.events.dossier.DossierCreated;
+import fr.portailfamille.notification.delivery.DeliveryLog;
+import fr.portailfamille.notification.delivery.DeliveryStatus;
+import fr.portailfamille.notification.delivery.MailDelivery;
+import fr.portailfamille.testsupport.KafkaEvents;
+import fr.portailfamille.testsupport.Mails;
+import fr.portailfamille.testsupport.PortalInfrastructure;
+import fr.portailfamille.testsupport.PortalServiceTest;
+import fr.portailfamille.testsupport.SmtpServer;
+import fr.portailfamille.testsupport.StandardServiceChecks;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@PortalServiceTest
+class EventMailerTest extends StandardServiceChecks {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    DeliveryLog deliveries;
+
+    private final SmtpServer smtp = PortalInfrastructure.smtp();
+
+    @Override
+    protected String protectedPath() {
+        return "/api/notification/anything";
+    }
+
+    @AfterEach
+    void smtpBack() {
+        smtp.start();
+    }
+
+    private static String uniqueAddress(String who) {
+        return who + "." + SEQUENCE.incrementAndGet() + "." + System.nanoTime() + "@example.test";
+    }
+
+    private EventEnvelope<PortalEvent> publish(PortalEvent event) {
+        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(event, "/portail-famille/test", Instant.now());
+        KafkaEvents.send(EventCatalog.entryOf(event.getClass()).topic(), envelope.subject(),
+                json.writeValueAsString(envelope));
+        return envelope;
+    }
+
+    private static ContactDetailsChanged contactChanged(String dossier, String email) {
+        return new ContactDetailsChanged(dossier, "DURAND", email, "+33612345678", "ancienne@example.test");
+    }
+
+    private List<MimeMessage> awaitMails(String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.receivedBy(address).size() >= count);
+        return smtp.receivedBy(address);
+    }
+
+    @Test
+    void contact_details_changed_sends_a_french_mail_from_the_authority() {
+        String address = uniqueAddress("marie.durand");
+        EventEnvelope<PortalEvent> envelope = publish(contactChanged("6000", address));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : vos coordonnées ont été modifiées");
+        assertThat(Mails.from(mail)).isEqualTo("portail-famille@roussillon-conflent.fr");
+        assertThat(Mails.text(mail)).contains("dossier n° 6000", "famille DURAND", address, "+33612345678",
+                "Communauté de communes Roussillon Conflent");
+        assertThat(Mails.html(mail)).contains("<strong>6000</strong>", "href=\"http://localhost:8080\"",
+                "Ouvrir le portail");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.find(envelope.id())
+                .map(MailDelivery::getStatus).orElse(null) == DeliveryStatus.SENT);
+        MailDelivery delivery = deliveries.find(envelope.id()).orElseThrow();
+        assertThat(delivery.getRecipient()).isEqualTo(address);
+        assertThat(delivery.getTemplate()).isEqualTo("dossier/ContactDetailsChanged");
+        assertThat(delivery.getAttempts()).isEqualTo(1);
+        assertThat(delivery.getSentAt()).isNotNull();
+    }
+
+    @Test
+    void the_same_event_delivered_twice_sends_one_mail() {
+        String address = uniqueAddress("deux.fois");
+        String marker = uniqueAddress("marqueur");
+        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(contactChanged("6001", address),
+                "/portail-famille/test", Instant.now());
+        String payload = json.writeValueAsString(envelope);
+
+        KafkaEvents.send(Topics.DOSSIER, "6001", payload);
+        awaitMails(address, 1);
+        KafkaEvents.send(Topics.DOSSIER, "6001", payload);
+        // Same key, same partition: once the marker's mail is here, the duplicate was consumed.
+        publish(contactChanged("6001", marker));
+        awaitMails(marker, 1);
+
+        assertThat(smtp.receivedBy(address)).hasSize(1);
+        assertThat(deliveries.find(envelope.id()).orElseThrow().getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void events_without_a_template_are_ignored_and_the_consumer_goes_on() {
+        String created = uniqueAddress("cree");
+        String unknown = uniqueAddress("inconnu");
+        String marker = uniqueAddress("marqueur");
+        EventEnvelope<PortalEvent> dossierCreated = publish(new DossierCreated("6002", "MARTIN", created));
+        UUID unknownId = UUID.randomUUID();
+        KafkaEvents.send(Topics.DOSSIER, "6002", """
+                {"specversion":"1.0","id":"%s","type":"fr.portailfamille.dossier.SomethingNew",
+                 "source":"/portail-famille/future","time":"2026-11-26T10:00:00Z","subject":"6002",
+                 "data":{"email":"%s"}}""".formatted(unknownId, unknown));
+        publish(contactChanged("6002", marker));
+
+        awaitMails(marker, 1);
+
+        assertThat(smtp.receivedBy(created)).isEmpty();
+        assertThat(smtp.receivedBy(unknown)).isEmpty();
+        assertThat(deliveries.find(dossierCreated.id())).isEmpty();
+        assertThat(deliveries.find(unknownId)).isEmpty();
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() {
+        String marker = uniqueAddress("apres.illisible");
+        String garbage = "ceci n'est pas un événement " + UUID.randomUUID();
+
+        KafkaEvents.send(Topics.DOSSIER, "6003", garbage);
+        publish(contactChanged("6003", marker));
+
+        awaitMails(marker, 1);
+        List<KafkaEvents.Received> dead = KafkaEvents.await(Topics.NOTIFICATION_DEAD_LETTER,
+                r -> r.value().isString() && garbage.equals(r.value().asString()), 1, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).key()).isEqualTo("6003");
+    }
+
+    @Test
+    void smtp_down_retries_then_marks_failed_and_dead_letters_the_event() {
+        String address = uniqueAddress("smtp.panne");
+        smtp.stop();
+
+        EventEnvelope<PortalEvent> envelope = publish(contactChanged("6004", address));
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> deliveries.find(envelope.id())
+                .map(MailDelivery::getStatus).orElse(null) == DeliveryStatus.FAILED);
+        MailDelivery delivery = deliveries.find(envelope.id()).orElseThrow();
+        assertThat(delivery.getAttempts()).isEqualTo(4);
+        assertThat(delivery.getLastError()).isNotBlank();
+        List<KafkaEvents.Received> dead = KafkaEvents.await(Topics.NOTIFICATION_DEAD_LETTER,
+                r -> r.value().isObject() && envelope.id().toString().equals(r.value().get("id").asString()),
+                1, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        smtp.start();
+        assertThat(smtp.receivedBy(address)).isEmpty();
+    }
+
+    @Test
+    void smtp_back_within_the_retry_budget_delivers_exactly_once() {
+        String address = uniqueAddress("smtp.retour");
+        smtp.stop();
+
+        EventEnvelope<PortalEvent> envelope = publish(contactChanged("6005", address));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.find(envelope.id())
+                .map(d -> d.getLastError() != null).orElse(false));
+        smtp.start();
+
+        awaitMails(address, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.find(envelope.id())
+                .map(MailDelivery::getStatus).orElse(null) == DeliveryStatus.SENT);
+        assertThat(deliveries.find(envelope.id()).orElseThrow().getAttempts()).isBetween(2, 4);
+        assertThat(smtp.receivedBy(address)).hasSize(1);
+    }
+
+    @Test
+    void every_event_with_a_template_has_all_three_parts_and_names_a_recipient() {
+        for (EventCatalog.Entry entry : EventCatalog.entries()) {
+            String name = entry.templateName();
+            if (new ClassPathResource("mail/" + name + ".html").exists()) {
+                assertThat(new ClassPathResource("mail/" + name + ".txt").exists()).as(name + ".txt").isTrue();
+                assertThat(new ClassPathResource("mail/" + name + ".subject.txt").exists())
+                        .as(name + ".subject.txt").isTrue();
+                assertThat(MailRecipient.class).as(name).isAssignableFrom(entry.recordClass());
+            }
+        }
+        assertThat(Optional.of(EventCatalog.entryOf(ContactDetailsChanged.class).templateName()))
+                .contains("dossier/ContactDetailsChanged");
+    }
+}
