@@ -1,0 +1,167 @@
+package fr.portailfamille.e2e;
+
+import fr.portailfamille.testsupport.ApiClient;
+import fr.portailfamille.testsupport.FreePorts;
+import fr.portailfamille.testsupport.KafkaBroker;
+import fr.portailfamille.testsupport.Mails;
+import fr.portailfamille.testsupport.PortalInfrastructure;
+import fr.portailfamille.testsupport.ServiceProcess;
+import fr.portailfamille.testsupport.SmtpServer;
+import fr.portailfamille.testsupport.TestKeycloak;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as it runs in production: every service and the gateway started from their
+ * executable jars, configured only by environment variables, on a real PostgreSQL 17, a real Kafka
+ * broker and a real SMTP server; driven over HTTP through the gateway with Keycloak-shaped tokens.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalJourneyTest {
+
+    private static final List<String> SERVICES = List.of(
+            "identity-service", "dossier-service", "billing-service", "messaging-service", "notification-service");
+    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(6100);
+
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final TestKeycloak keycloak = PortalInfrastructure.keycloak();
+    private final SmtpServer smtp = PortalInfrastructure.smtp();
+    private final KafkaBroker kafka = PortalInfrastructure.kafka();
+    private ApiClient gateway;
+
+    @BeforeAll
+    void startTheSystem() {
+        Path logs = Path.of("target", "e2e-logs");
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            int port = FreePorts.next();
+            Map<String, String> environment = PortalInfrastructure.serviceEnvironment(service);
+            processes.put(service, ServiceProcess.start(service, jar(service), port, environment, logs));
+            urls.put(service, "http://127.0.0.1:" + port);
+        }
+        Map<String, String> gatewayEnvironment = Map.of(
+                "PORTAL_SERVICES_IDENTITY_URL", urls.get("identity-service"),
+                "PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"),
+                "PORTAL_SERVICES_BILLING_URL", urls.get("billing-service"),
+                "PORTAL_SERVICES_MESSAGING_URL", urls.get("messaging-service"));
+        processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), FreePorts.next(), gatewayEnvironment,
+                logs));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopTheSystem));
+        for (ServiceProcess process : processes.values()) {
+            process.awaitReady(Duration.ofMinutes(4));
+        }
+        gateway = new ApiClient(processes.get("gateway").url());
+    }
+
+    @AfterAll
+    void stopTheSystem() {
+        processes.values().forEach(ServiceProcess::stop);
+    }
+
+    private static Path jar(String module) {
+        return Path.of("..", module, "target", module + ".jar");
+    }
+
+    private String createDossier() {
+        String number = String.valueOf(NEXT_NUMBER.getAndIncrement());
+        ApiClient.Response created = gateway.post("/api/dossier/dossiers", keycloak.agent("jeunesse"), """
+                {"number":"%s","familyName":"DURAND","email":"durand.%s@example.test","phone":"0612345678"}"""
+                .formatted(number, number));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return number;
+    }
+
+    private ApiClient.Response changeEmail(String number, String email) {
+        return gateway.put("/api/dossier/dossiers/" + number + "/contact-details", keycloak.family(number), """
+                {"email":"%s","phone":"06 98 76 54 32"}""".formatted(email));
+    }
+
+    @Test
+    void a_family_changes_its_contact_details_through_the_gateway_and_is_emailed_in_french() {
+        String number = createDossier();
+        String email = "marie.durand." + number + "@example.test";
+
+        ApiClient.Response changed = changeEmail(number, email);
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !smtp.receivedBy(email).isEmpty());
+        MimeMessage mail = smtp.receivedBy(email).get(0);
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : vos coordonnées ont été modifiées");
+        assertThat(Mails.recipients(mail)).containsExactly(email);
+        assertThat(Mails.text(mail)).contains("dossier n° " + number, "0698765432");
+    }
+
+    @Test
+    void with_kafka_down_the_change_commits_and_the_mail_arrives_exactly_once_when_kafka_is_back() {
+        String number = createDossier();
+        String email = "panne.kafka." + number + "@example.test";
+        kafka.stop();
+        try {
+            ApiClient.Response changed = changeEmail(number, email);
+
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            ApiClient.Response read = gateway.get("/api/dossier/dossiers/" + number, keycloak.family(number));
+            assertThat(read.json().get("email").asString()).isEqualTo(email);
+            assertThat(smtp.receivedBy(email)).isEmpty();
+        } finally {
+            kafka.start();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> !smtp.receivedBy(email).isEmpty());
+        // Let any duplicate show up: the relay polls every 200 ms, the consumer is right behind.
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        assertThat(smtp.receivedBy(email)).hasSize(1);
+    }
+
+    @Test
+    void another_family_cannot_read_or_change_a_dossier_through_the_gateway() {
+        String number = createDossier();
+        String intruder = keycloak.family("7999");
+
+        ApiClient.Response read = gateway.get("/api/dossier/dossiers/" + number, intruder);
+        ApiClient.Response write = gateway.put("/api/dossier/dossiers/" + number + "/contact-details", intruder, """
+                {"email":"pirate@example.test"}""");
+
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(write.status()).isEqualTo(404);
+        assertThat(write.contentType()).startsWith("application/problem+json");
+        ApiClient.Response own = gateway.get("/api/dossier/dossiers/" + number, keycloak.family(number));
+        assertThat(own.json().get("email").asString()).isEqualTo("durand." + number + "@example.test");
+    }
+
+    @Test
+    void without_a_token_the_gateway_relays_the_services_401() {
+        ApiClient.Response response = gateway.get("/api/dossier/dossiers/6000", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("Vous devez être connecté pour accéder à cette ressource.");
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+
+    @Test
+    void every_service_runs_from_its_jar_with_probes_and_openapi_and_hides_internals_behind_the_gateway() {
+        for (String service : SERVICES) {
+            ApiClient direct = new ApiClient(processes.get(service).url());
+            assertThat(direct.get("/actuator/health/liveness", null).status()).as(service).isEqualTo(200);
+            ApiClient.Response openapi = direct.get("/v3/api-docs", null);
+            assertThat(openapi.status()).as(service).isEqualTo(200);
+            assertThat(openapi.json().at("/info/title").asString()).as(service).contains(service);
+        }
+        assertThat(gateway.get("/actuator/env", keycloak.admin()).status()).isEqualTo(404);
+        assertThat(gateway.get("/internal/anything", keycloak.serviceAccount("identity-service")).status())
+                .isEqualTo(404);
+    }
+}
