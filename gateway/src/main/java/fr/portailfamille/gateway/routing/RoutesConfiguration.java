@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 
 /**
- * {@code /api/<service>/**} goes to that service, path unchanged, Authorization header included.
+ * {@code /api/<service>/**} goes to that service, path unchanged, with the logged-in person's access
+ * token (TokenRelay: taken from the session, refreshed when expired; a call that brings its own
+ * bearer token keeps it).
  * Nothing else of a service is routed: its {@code /internal/**} and {@code /actuator/**} are
  * unreachable from outside. Each route has a circuit breaker: when the service is down, too slow,
  * or failing often, the gateway answers 503 problem+json at once instead of making people wait.
@@ -25,16 +27,16 @@ public class RoutesConfiguration {
     RouteLocator portalRoutes(RouteLocatorBuilder routes, ServicesProperties services) {
         return routes.routes()
                 .route("identity", r -> r.path("/api/identity/**")
-                        .filters(f -> f.circuitBreaker(c -> c.setName("identity").setFallbackUri("forward:/fallback/identity")))
+                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("identity").setFallbackUri("forward:/fallback/identity")))
                         .uri(services.identityUrl()))
                 .route("dossier", r -> r.path("/api/dossier/**")
-                        .filters(f -> f.circuitBreaker(c -> c.setName("dossier").setFallbackUri("forward:/fallback/dossier")))
+                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("dossier").setFallbackUri("forward:/fallback/dossier")))
                         .uri(services.dossierUrl()))
                 .route("billing", r -> r.path("/api/billing/**")
-                        .filters(f -> f.circuitBreaker(c -> c.setName("billing").setFallbackUri("forward:/fallback/billing")))
+                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("billing").setFallbackUri("forward:/fallback/billing")))
                         .uri(services.billingUrl()))
                 .route("messaging", r -> r.path("/api/messaging/**")
-                        .filters(f -> f.circuitBreaker(c -> c.setName("messaging").setFallbackUri("forward:/fallback/messaging")))
+                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("messaging").setFallbackUri("forward:/fallback/messaging")))
                         .uri(services.messagingUrl()))
                 .build();
     }

@@ -3,25 +3,42 @@ package fr.portailfamille.gateway.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Security headers on every answer (CSP, HSTS over HTTPS, nosniff, Referrer-Policy, no framing),
- * and no way from outside to {@code /internal/**} or to actuator endpoints other than health.
+ * The gateway is the backend-for-frontend: it logs people in against Keycloak (authorization code
+ * with PKCE), keeps the tokens in its session (the browser only holds an HttpOnly session cookie),
+ * relays the access token to the services, and logs out of Keycloak too. State-changing calls from
+ * the browser need the CSRF token (cookie {@code XSRF-TOKEN} echoed in header {@code X-XSRF-TOKEN});
+ * calls that carry their own bearer token (other clients, tests) are not cookie-authenticated and
+ * need none.
  *
- * <p>The services check tokens themselves; login (OAuth2, session, CSRF, token relay) comes with
- * the next issue. Until then the gateway passes the Authorization header through unchanged.
+ * <p>Also: security headers on every answer, and no way from outside to {@code /internal/**} or to
+ * actuator endpoints other than health.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -29,26 +46,77 @@ public class GatewaySecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self' %s; frame-ancestors 'none'";
 
     private static final String NOT_FOUND = """
             {"type":"urn:portail-famille:problem:introuvable","title":"Introuvable","status":404,\
             "detail":"La ressource demandée est introuvable."}""";
 
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                           KeycloakProperties keycloak) {
+        DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/");
+
+        ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
+        csrfHandler.setTokenFromMultipartDataEnabled(false);
+
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .requireCsrfProtectionMatcher(browserStateChange()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .addFilterAt(closedPaths(), SecurityWebFiltersOrder.FIRST)
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/agent", "/agent/**").hasAnyRole("agent", "admin")
+                        .anyExchange().permitAll())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((exchange, e) -> {
+                    String path = exchange.getRequest().getPath().value();
+                    return path.startsWith("/api/")
+                            ? new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED).commence(exchange, e)
+                            : new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/"
+                            + OidcConfiguration.REGISTRATION).commence(exchange, e);
+                }))
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .oauth2Client(client -> { })
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP.formatted(keycloak.publicUrl())))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
                 .build();
+    }
+
+    /** CSRF applies to state-changing requests that rely on the session cookie, not to bearer-token calls. */
+    static ServerWebExchangeMatcher browserStateChange() {
+        return exchange -> {
+            var request = exchange.getRequest();
+            boolean stateChanging = !SAFE.contains(request.getMethod());
+            boolean bearer = request.getHeaders().getFirst("Authorization") != null
+                    && request.getHeaders().getFirst("Authorization").regionMatches(true, 0, "Bearer ", 0, 7);
+            return stateChanging && !bearer
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /** Spring Security writes the CSRF cookie only when the token is used: subscribe so the SPA always has it. */
+    @Bean
+    WebFilter csrfCookieWriter() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
     }
 
     /** {@code /internal/**} and actuator endpoints other than health answer 404, whatever the method. */
@@ -67,10 +135,11 @@ public class GatewaySecurityConfiguration {
     }
 
     static boolean isClosed(String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         if (lower.startsWith("/actuator")) {
             return !(lower.equals("/actuator/health") || lower.startsWith("/actuator/health/"));
         }
         return lower.startsWith("/internal") || lower.contains("/internal/") || lower.contains("/actuator/");
     }
+
 }
