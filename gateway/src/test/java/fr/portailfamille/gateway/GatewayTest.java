@@ -147,6 +147,26 @@ class GatewayTest {
     }
 
     @Test
+    void the_web_app_is_served_at_the_root_and_for_its_own_routes() {
+        for (String path : new String[] {"/", "/mon-dossier", "/facturation/factures"}) {
+            HttpResponse<String> page = get(path, "Accept", "text/html");
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("<div id=\"root\">", "lang=\"fr\"");
+            assertThat(page.headers().firstValue("Cache-Control").orElse("")).as(path).contains("no-cache");
+        }
+        assertThat(get("/assets/absent.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_portal_names_come_from_configuration() {
+        HttpResponse<String> response = get("/api/portal");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"portalName\":\"Portail Famille\"",
+                "\"authorityName\":\"Communauté de communes Roussillon Conflent\"");
+    }
+
+    @Test
     void the_gateway_health_probes_are_open() {
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);

@@ -145,6 +145,52 @@ public final class KeycloakServer {
         }
     }
 
+    /**
+     * Creates a family account linked to {@code dossier} (what identity-service will do at
+     * registration), through Keycloak's admin API with the bootstrap admin.
+     */
+    public void createFamilyAccount(String username, String password, String dossier) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            HttpResponse<String> tokenResponse = http.send(HttpRequest.newBuilder(
+                            URI.create(url() + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String admin = "Bearer " + JSON.readTree(tokenResponse.body()).get("access_token").asString();
+            ObjectNode user = JSON.createObjectNode();
+            user.put("username", username).put("email", username + "@example.test").put("firstName", "Famille")
+                    .put("lastName", "DOSSIER-" + dossier).put("enabled", true).put("emailVerified", true);
+            user.putObject("attributes").putArray("dossier").add(dossier);
+            user.putArray("credentials").addObject().put("type", "password").put("value", password)
+                    .put("temporary", false);
+            String users = url() + "/admin/realms/" + REALM + "/users";
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(users))
+                    .header("Authorization", admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("User " + username + " not created: " + created.body());
+            }
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String role = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/roles/famille"))
+                    .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> mapped = http.send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
+                    .header("Authorization", admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (mapped.statusCode() != 204) {
+                throw new IllegalStateException("Role famille not given to " + username + ": " + mapped.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The realm file with the demo users added to its users. */
     static String realmWithDemoUsers(Path repositoryRoot) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(

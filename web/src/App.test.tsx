@@ -1,0 +1,97 @@
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "./App";
+import { ANONYMOUS, DEFAULT_PORTAL, type Me } from "./api";
+
+const FAMILY: Me = {
+  authenticated: true,
+  username: "claire.durand",
+  name: "Claire DURAND",
+  givenName: "Claire",
+  familyName: "DURAND",
+  email: "claire.durand@example.fr",
+  roles: ["famille"],
+  dossier: "6000",
+  services: [],
+};
+
+function serve(me: Me) {
+  vi.stubGlobal("fetch", vi.fn(async (url: string) => {
+    const body = url === "/api/me" ? me : DEFAULT_PORTAL;
+    return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+  }));
+}
+
+function renderAt(path: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <App />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("the portal shell", () => {
+  it("offers « Se connecter » and « S'inscrire » to a visitor", async () => {
+    serve(ANONYMOUS);
+    renderAt("/");
+
+    const main = await screen.findByRole("main");
+    expect(within(main).getByRole("link", { name: "Se connecter" }).getAttribute("href")).toBe("/oauth2/authorization/keycloak");
+    expect(within(main).getByRole("link", { name: "S'inscrire" }).getAttribute("href")).toBe("/inscription");
+    expect(screen.queryByText("Se déconnecter")).toBeNull();
+    expect(document.title).toBe("Accueil — Portail Famille");
+  });
+
+  it("greets a logged-in family by name, offers « Se déconnecter » and the three sections", async () => {
+    serve(FAMILY);
+    renderAt("/");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Bonjour Claire DURAND" })).toBeTruthy();
+    expect(screen.getAllByText("Se déconnecter").length).toBeGreaterThan(0);
+    const nav = screen.getAllByRole("navigation").find((n) => n.id === "fr-header-main-navigation")!;
+    for (const section of ["Mon dossier", "Facturation", "Messagerie"]) {
+      expect(within(nav).getByRole("link", { name: section })).toBeTruthy();
+    }
+    expect(within(nav).queryByRole("link", { name: "Espace agent" })).toBeNull();
+  });
+
+  it("gives each section its own page title and says « bientôt disponible »", async () => {
+    serve(FAMILY);
+    renderAt("/facturation");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Facturation" })).toBeTruthy();
+    expect(screen.getByText("Bientôt disponible")).toBeTruthy();
+    expect(document.title).toBe("Facturation — Portail Famille");
+  });
+
+  it("asks a visitor to log in before a family section", async () => {
+    serve(ANONYMOUS);
+    renderAt("/mon-dossier");
+
+    expect(await screen.findByText("Connexion requise")).toBeTruthy();
+  });
+
+  it("refuses the agents' space to a family", async () => {
+    serve(FAMILY);
+    renderAt("/agent");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeTruthy();
+  });
+
+  it("shows a French page for an unknown address", async () => {
+    serve(ANONYMOUS);
+    renderAt("/nulle-part");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Page introuvable" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,70 @@
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { Outlet, useLocation } from "react-router-dom";
+import { LOGIN_URL, isAgent, logout } from "./api";
+import { useSession } from "./session";
+
+/** The DSFR frame of every page: header with the authority's name and navigation, footer. */
+export function Layout() {
+  const { me, portal } = useSession();
+  const { pathname } = useLocation();
+  const active = (path: string) => (path === "/" ? pathname === "/" : pathname.startsWith(path));
+
+  const quickAccessItems = me.authenticated
+    ? [
+        {
+          iconId: "fr-icon-account-circle-line" as const,
+          linkProps: { to: "/mon-dossier" },
+          text: me.name ?? me.username ?? "Mon compte",
+        },
+        {
+          iconId: "fr-icon-logout-box-r-line" as const,
+          buttonProps: { onClick: logout },
+          text: "Se déconnecter",
+        },
+      ]
+    : [
+        { iconId: "fr-icon-lock-line" as const, linkProps: { to: LOGIN_URL, reloadDocument: true }, text: "Se connecter" },
+        { iconId: "fr-icon-account-circle-line" as const, linkProps: { to: "/inscription" }, text: "S'inscrire" },
+      ];
+
+  const navigation = [
+    { text: "Je m'informe", linkProps: { to: "/" }, isActive: active("/") },
+    { text: "Mon dossier", linkProps: { to: "/mon-dossier" }, isActive: active("/mon-dossier") },
+    { text: "Facturation", linkProps: { to: "/facturation" }, isActive: active("/facturation") },
+    { text: "Messagerie", linkProps: { to: "/messagerie" }, isActive: active("/messagerie") },
+    ...(isAgent(me) ? [{ text: "Espace agent", linkProps: { to: "/agent" }, isActive: active("/agent") }] : []),
+  ];
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { anchor: "#contenu", label: "Contenu" },
+          { anchor: "#fr-header-main-navigation", label: "Menu" },
+          { anchor: "#pied-de-page", label: "Pied de page" },
+        ]}
+      />
+      <Header
+        brandTop={portal.authorityShortName}
+        serviceTitle={portal.portalName}
+        serviceTagline={portal.authorityName}
+        homeLinkProps={{ to: "/", title: `Accueil — ${portal.portalName}` }}
+        quickAccessItems={quickAccessItems}
+        navigation={navigation}
+      />
+      <main id="contenu" className="fr-container fr-py-6w" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer
+        id="pied-de-page"
+        brandTop={portal.authorityShortName}
+        homeLinkProps={{ to: "/", title: `Accueil — ${portal.portalName}` }}
+        accessibility="non compliant"
+        contentDescription={`${portal.portalName} de la ${portal.authorityName} : inscriptions, dossier famille, factures et échanges avec les services.`}
+        bottomItems={[{ text: "Conditions générales d'utilisation", linkProps: { to: "/cgu" } }]}
+      />
+    </>
+  );
+}

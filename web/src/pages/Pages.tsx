@@ -1,0 +1,72 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { isAgent } from "../api";
+import { useSession } from "../session";
+import { usePageTitle } from "../usePageTitle";
+import { Section } from "./Section";
+
+export const MonDossier = () => (
+  <Section title="Mon dossier" intro="Suivre l'état de mes dernières démarches, voir les informations de mes enfants, modifier mes coordonnées, accéder à mes documents." />
+);
+
+export const Facturation = () => (
+  <Section title="Facturation" intro="Payer une ou plusieurs factures en ligne via le site sécurisé de notre banque partenaire, consulter mes précédentes factures, adhérer au prélèvement." />
+);
+
+export const Messagerie = () => (
+  <Section title="Messagerie" intro="Écrire aux services de la collectivité et lire leurs réponses." />
+);
+
+export function Inscription() {
+  usePageTitle("Inscription");
+  return (
+    <>
+      <Breadcrumb currentPageLabel="Inscription" homeLinkProps={{ to: "/" }} segments={[]} />
+      <h1>Inscription</h1>
+      <Alert severity="info" title="Bientôt disponible"
+        description="L'inscription en ligne arrive bientôt : munissez-vous de votre dernière facture, votre numéro de dossier y est imprimé." />
+    </>
+  );
+}
+
+export function Cgu() {
+  usePageTitle("Conditions générales d'utilisation");
+  return (
+    <>
+      <h1>Conditions générales d'utilisation</h1>
+      <p>Les conditions générales d'utilisation du portail seront publiées ici.</p>
+    </>
+  );
+}
+
+/** The agents' space: refused to families (the gateway also answers 403 to /agent for them). */
+export function Agent() {
+  const { me } = useSession();
+  usePageTitle(isAgent(me) ? "Espace agent" : "Accès refusé");
+  if (!isAgent(me)) {
+    return (
+      <>
+        <h1>Accès refusé</h1>
+        <p>Cette page est réservée aux agents de la collectivité.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Espace agent</h1>
+      <Alert severity="info" title="Bientôt disponible"
+        description={`Services : ${me.services.join(", ") || "aucun"}. La recherche de dossiers et le traitement des démarches arrivent bientôt.`} />
+    </>
+  );
+}
+
+export function NotFound() {
+  usePageTitle("Page introuvable");
+  return (
+    <>
+      <h1>Page introuvable</h1>
+      <p>La page que vous cherchez n'existe pas ou a été déplacée.</p>
+      <p><a className="fr-link" href="/">Revenir à l'accueil</a></p>
+    </>
+  );
+}

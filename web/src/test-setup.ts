@@ -1,0 +1,3 @@
+import { startDsfr } from "./dsfr";
+
+startDsfr();
