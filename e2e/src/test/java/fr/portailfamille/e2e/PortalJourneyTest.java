@@ -7,7 +7,8 @@ import fr.portailfamille.testsupport.Mails;
 import fr.portailfamille.testsupport.PortalInfrastructure;
 import fr.portailfamille.testsupport.ServiceProcess;
 import fr.portailfamille.testsupport.SmtpServer;
-import fr.portailfamille.testsupport.TestKeycloak;
+import fr.portailfamille.testsupport.KeycloakServer;
+import fr.portailfamille.testsupport.PortalSession;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole system as it runs in production: every service and the gateway started from their
  * executable jars, configured only by environment variables, on a real PostgreSQL 17, a real Kafka
- * broker and a real SMTP server; driven over HTTP through the gateway with Keycloak-shaped tokens.
+ * broker, a real SMTP server and the real Keycloak; people log in on Keycloak's page through the
+ * gateway (sessions, CSRF, token relay), over HTTP and in Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalJourneyTest {
@@ -36,11 +38,16 @@ class PortalJourneyTest {
             "identity-service", "dossier-service", "billing-service", "messaging-service", "notification-service");
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(6100);
 
+    private static final String AGENT = "agent.jeunesse";
+    private static final String AGENT_PASSWORD = "Agent-Jeunesse-2026";
+
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-    private final TestKeycloak keycloak = PortalInfrastructure.keycloak();
     private final SmtpServer smtp = PortalInfrastructure.smtp();
     private final KafkaBroker kafka = PortalInfrastructure.kafka();
-    private ApiClient gateway;
+    private final int gatewayPort = FreePorts.next();
+    private final String portal = "http://localhost:" + gatewayPort;
+    private final KeycloakServer keycloak = KeycloakServer.shared(portal);
+    private PortalSession agent;
 
     @BeforeAll
     void startTheSystem() {
@@ -48,22 +55,32 @@ class PortalJourneyTest {
         Map<String, String> urls = new LinkedHashMap<>();
         for (String service : SERVICES) {
             int port = FreePorts.next();
-            Map<String, String> environment = PortalInfrastructure.serviceEnvironment(service);
+            Map<String, String> environment = new LinkedHashMap<>(PortalInfrastructure.serviceEnvironment(service));
+            environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer());
+            environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", keycloak.jwkSetUri());
             processes.put(service, ServiceProcess.start(service, jar(service), port, environment, logs));
             urls.put(service, "http://127.0.0.1:" + port);
         }
         Map<String, String> gatewayEnvironment = Map.of(
+                "PORTAL_KEYCLOAK_PUBLIC_URL", keycloak.url(),
                 "PORTAL_SERVICES_IDENTITY_URL", urls.get("identity-service"),
                 "PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"),
                 "PORTAL_SERVICES_BILLING_URL", urls.get("billing-service"),
                 "PORTAL_SERVICES_MESSAGING_URL", urls.get("messaging-service"));
-        processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), FreePorts.next(), gatewayEnvironment,
-                logs));
+        processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), gatewayPort, gatewayEnvironment, logs));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopTheSystem));
         for (ServiceProcess process : processes.values()) {
             process.awaitReady(Duration.ofMinutes(4));
         }
-        gateway = new ApiClient(processes.get("gateway").url());
+        agent = PortalSession.login(portal, AGENT, AGENT_PASSWORD);
+    }
+
+    /** A family account linked to {@code number}, logged in through Keycloak's page. */
+    private PortalSession family(String number) {
+        String username = "famille." + number;
+        String password = "Famille-" + number + "-E2E-mdp";
+        keycloak.createFamilyAccount(username, password, number);
+        return PortalSession.login(portal, username, password);
     }
 
     @AfterAll
@@ -77,15 +94,15 @@ class PortalJourneyTest {
 
     private String createDossier() {
         String number = String.valueOf(NEXT_NUMBER.getAndIncrement());
-        ApiClient.Response created = gateway.post("/api/dossier/dossiers", keycloak.agent("jeunesse"), """
+        ApiClient.Response created = agent.post("/api/dossier/dossiers", """
                 {"number":"%s","familyName":"DURAND","email":"durand.%s@example.test","phone":"0612345678"}"""
                 .formatted(number, number));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return number;
     }
 
-    private ApiClient.Response changeEmail(String number, String email) {
-        return gateway.put("/api/dossier/dossiers/" + number + "/contact-details", keycloak.family(number), """
+    private static ApiClient.Response changeEmail(PortalSession family, String number, String email) {
+        return family.put("/api/dossier/dossiers/" + number + "/contact-details", """
                 {"email":"%s","phone":"06 98 76 54 32"}""".formatted(email));
     }
 
@@ -93,8 +110,9 @@ class PortalJourneyTest {
     void a_family_changes_its_contact_details_through_the_gateway_and_is_emailed_in_french() {
         String number = createDossier();
         String email = "marie.durand." + number + "@example.test";
+        PortalSession family = family(number);
 
-        ApiClient.Response changed = changeEmail(number, email);
+        ApiClient.Response changed = changeEmail(family, number, email);
 
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> !smtp.receivedBy(email).isEmpty());
@@ -108,12 +126,13 @@ class PortalJourneyTest {
     void with_kafka_down_the_change_commits_and_the_mail_arrives_exactly_once_when_kafka_is_back() {
         String number = createDossier();
         String email = "panne.kafka." + number + "@example.test";
+        PortalSession family = family(number);
         kafka.stop();
         try {
-            ApiClient.Response changed = changeEmail(number, email);
+            ApiClient.Response changed = changeEmail(family, number, email);
 
             assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-            ApiClient.Response read = gateway.get("/api/dossier/dossiers/" + number, keycloak.family(number));
+            ApiClient.Response read = family.get("/api/dossier/dossiers/" + number);
             assertThat(read.json().get("email").asString()).isEqualTo(email);
             assertThat(smtp.receivedBy(email)).isEmpty();
         } finally {
@@ -128,22 +147,22 @@ class PortalJourneyTest {
     @Test
     void another_family_cannot_read_or_change_a_dossier_through_the_gateway() {
         String number = createDossier();
-        String intruder = keycloak.family("7999");
+        PortalSession intruder = family(String.valueOf(NEXT_NUMBER.getAndIncrement()));
 
-        ApiClient.Response read = gateway.get("/api/dossier/dossiers/" + number, intruder);
-        ApiClient.Response write = gateway.put("/api/dossier/dossiers/" + number + "/contact-details", intruder, """
+        ApiClient.Response read = intruder.get("/api/dossier/dossiers/" + number);
+        ApiClient.Response write = intruder.put("/api/dossier/dossiers/" + number + "/contact-details", """
                 {"email":"pirate@example.test"}""");
 
         assertThat(read.status()).isEqualTo(404);
         assertThat(write.status()).isEqualTo(404);
         assertThat(write.contentType()).startsWith("application/problem+json");
-        ApiClient.Response own = gateway.get("/api/dossier/dossiers/" + number, keycloak.family(number));
+        ApiClient.Response own = agent.get("/api/dossier/dossiers/" + number);
         assertThat(own.json().get("email").asString()).isEqualTo("durand." + number + "@example.test");
     }
 
     @Test
-    void without_a_token_the_gateway_relays_the_services_401() {
-        ApiClient.Response response = gateway.get("/api/dossier/dossiers/6000", null);
+    void without_logging_in_the_service_answers_401_through_the_gateway() {
+        ApiClient.Response response = new PortalSession(portal).get("/api/dossier/dossiers/6000");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("detail").asString())
@@ -160,8 +179,26 @@ class PortalJourneyTest {
             assertThat(openapi.status()).as(service).isEqualTo(200);
             assertThat(openapi.json().at("/info/title").asString()).as(service).contains(service);
         }
-        assertThat(gateway.get("/actuator/env", keycloak.admin()).status()).isEqualTo(404);
-        assertThat(gateway.get("/internal/anything", keycloak.serviceAccount("identity-service")).status())
-                .isEqualTo(404);
+        PortalSession admin = PortalSession.login(portal, "admin.portail", "Admin-Portail-2026");
+        assertThat(admin.get("/actuator/env").status()).isEqualTo(404);
+        assertThat(admin.get("/internal/anything").status()).isEqualTo(404);
+    }
+
+    @Test
+    void browser_journeys_in_chromium_pass() throws Exception {
+        Path web = Path.of("..", "web").toAbsolutePath().normalize();
+        Path output = Path.of("target", "browser-tests.log").toAbsolutePath();
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/")
+                .directory(web.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        node.environment().put("PORTAL_URL", portal);
+        Process process = node.start();
+
+        boolean finished = process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+
+        String log = java.nio.file.Files.readString(output);
+        System.out.println(log);
+        assertThat(finished).as("browser tests finished").isTrue();
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).contains("pass 4", "fail 0");
     }
 }

@@ -1,0 +1,112 @@
+// Browser journeys through the gateway, in Debian's Chromium driven by playwright-core.
+// Run by e2e's PortalJourneyTest once the whole system is up (PORTAL_URL); alone:
+//   PORTAL_URL=http://localhost:8080 npm run test:browser
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+const PORTAL = process.env.PORTAL_URL ?? "http://localhost:8080";
+const FAMILY = { username: "claire.durand", password: "Famille-Durand-6000" };
+const AGENT = { username: "agent.jeunesse", password: "Agent-Jeunesse-2026" };
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage() {
+  const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** No serious or critical accessibility violation (axe-core, WCAG 2.1 A/AA rules). */
+async function assertAccessible(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(blocking.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [],
+    `accessibility of ${label}`);
+}
+
+async function login(page, { username, password }) {
+  await page.goto(PORTAL + "/");
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator("#kc-login").click();
+  await page.waitForURL(PORTAL + "/");
+}
+
+const headerButton = (page, name) => page.locator("header").getByRole("button", { name }).filter({ visible: true }).first();
+
+test("a visitor sees « Se connecter » and « S'inscrire » on an accessible home page", async () => {
+  const page = await newPage();
+  await page.goto(PORTAL + "/");
+
+  await page.getByRole("heading", { level: 1, name: "Portail Famille" }).waitFor();
+  assert.equal(await page.title(), "Accueil — Portail Famille");
+  assert.ok(await page.getByRole("main").getByRole("link", { name: "S'inscrire" }).isVisible());
+  assert.match(await page.locator("header").innerText(), /Roussillon Conflent/);
+  await assertAccessible(page, "l'accueil");
+  await page.context().close();
+});
+
+test("the demo family logs in on Keycloak, sees DURAND and the three sections, then logs out of Keycloak too", async () => {
+  const page = await newPage();
+  await page.goto(PORTAL + "/");
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+  await page.locator("#username").fill(FAMILY.username);
+  await page.locator("#password").fill(FAMILY.password);
+  await page.locator("#kc-login").click();
+  await page.waitForURL(PORTAL + "/");
+
+  await page.getByRole("heading", { level: 1, name: /DURAND/ }).waitFor();
+  await assertAccessible(page, "l'accueil connecté");
+  const navigation = page.locator("#fr-header-main-navigation");
+  for (const [section, title] of [["Mon dossier", "Mon dossier"], ["Facturation", "Facturation"], ["Messagerie", "Messagerie"]]) {
+    await navigation.getByRole("link", { name: section }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    assert.equal(await page.title(), `${title} — Portail Famille`);
+    await assertAccessible(page, section);
+  }
+  assert.equal(await navigation.getByRole("link", { name: "Espace agent" }).count(), 0);
+
+  await headerButton(page, "Se déconnecter").click();
+  await page.waitForURL(PORTAL + "/");
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).waitFor();
+  // Logged out of Keycloak as well: « Se connecter » shows Keycloak's form again.
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await page.locator("#username").waitFor();
+  await page.context().close();
+});
+
+test("a family cannot reach the agents' pages", async () => {
+  const page = await newPage();
+  await login(page, FAMILY);
+
+  const response = await page.goto(PORTAL + "/agent");
+
+  assert.equal(response.status(), 403);
+  await page.context().close();
+});
+
+test("an agent reaches the agents' space", async () => {
+  const page = await newPage();
+  await login(page, AGENT);
+
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Espace agent" }).click();
+
+  await page.getByRole("heading", { level: 1, name: "Espace agent" }).waitFor();
+  await assertAccessible(page, "l'espace agent");
+  await page.context().close();
+});
