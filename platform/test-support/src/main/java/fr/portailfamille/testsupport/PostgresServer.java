@@ -57,6 +57,43 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A server of its own on {@code port} whose data stays in {@code dataDirectory} between runs
+     * (the local stack). The caller stops it with {@link #close()}.
+     */
+    public static PostgresServer persistent(java.nio.file.Path dataDirectory, int port) {
+        try {
+            java.nio.file.Files.createDirectories(dataDirectory);
+            return new PostgresServer(EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "200")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one SQL statement on the {@code postgres} database as the superuser. */
+    public void execute(String sql) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public int port() {
         return postgres.getPort();
     }

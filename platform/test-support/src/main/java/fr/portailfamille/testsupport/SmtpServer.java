@@ -31,6 +31,13 @@ public final class SmtpServer {
         return shared;
     }
 
+    /** A server of its own on {@code port} (the local stack's mail catcher). */
+    public static SmtpServer on(int port) {
+        SmtpServer server = new SmtpServer(port);
+        server.start();
+        return server;
+    }
+
     public int port() {
         return port;
     }
