@@ -4,6 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import fr.portailfamille.testsupport.FreePorts;
 import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.PortalSession;
+import fr.portailfamille.testsupport.RedisServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway as backend-for-frontend against the real Keycloak (its distribution, realm of
  * deploy/keycloak, demo users): login with PKCE on Keycloak's French page, session cookie only,
  * /api/me, token relay to a service, CSRF, agent pages, and logout from Keycloak too.
+ *
+ * <p>Here the gateway runs as it does with several replicas (profile {@code redis-session}, a real
+ * Redis): a second replica sees the sessions of the first. The in-memory default is what e2e and
+ * the browser tests run on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("redis-session")
 class GatewayLoginTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,16 +55,47 @@ class GatewayLoginTest {
     private static final String FAMILY = "claire.durand";
     private static final String FAMILY_PASSWORD = "Famille-Durand-6000";
 
+    private static final RedisServer REDIS = RedisServer.shared();
+    private static ConfigurableApplicationContext replica;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("portal.keycloak.public-url", KEYCLOAK::url);
         registry.add("portal.services.dossier-url", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", REDIS::port);
     }
 
     @AfterAll
     static void stop() {
         SERVICE.stop(0);
+        if (replica != null) {
+            replica.close();
+        }
+    }
+
+    /** A second gateway replica on the same Redis. */
+    private static synchronized int replica() {
+        if (replica == null) {
+            replica = new SpringApplicationBuilder(GatewayApplication.class).profiles("redis-session").properties(
+                    "server.port=" + FreePorts.next(),
+                    "portal.keycloak.public-url=" + KEYCLOAK.url(),
+                    "spring.data.redis.host=127.0.0.1",
+                    "spring.data.redis.port=" + REDIS.port()).run();
+        }
+        return replica.getEnvironment().getProperty("local.server.port", Integer.class);
+    }
+
+    @Test
+    void a_second_gateway_replica_sees_the_session_through_redis() {
+        PortalSession family = PortalSession.login(PORTAL, FAMILY, FAMILY_PASSWORD);
+
+        HttpResponse<String> other = family.get(URI.create("http://localhost:" + replica() + "/api/me"));
+
+        JsonNode me = JSON.readTree(other.body());
+        assertThat(me.get("authenticated").asBoolean()).isTrue();
+        assertThat(me.get("dossier").asString()).isEqualTo("6000");
     }
 
     /** Stands in for dossier-service: records the Authorization header the gateway relays. */
