@@ -60,7 +60,7 @@ test("a visitor sees « Se connecter » and « S'inscrire » on an accessible ho
   await page.context().close();
 });
 
-test("the demo family logs in on Keycloak, sees DURAND and the three sections, then logs out of Keycloak too", async () => {
+test("the demo family logs in on Keycloak, sees DURAND, the three sections and Marie, then logs out of Keycloak too", async () => {
   const page = await newPage();
   await page.goto(PORTAL + "/");
   await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
@@ -80,6 +80,9 @@ test("the demo family logs in on Keycloak, sees DURAND and the three sections, t
     await assertAccessible(page, section);
   }
   assert.equal(await navigation.getByRole("link", { name: "Espace agent" }).count(), 0);
+  await navigation.getByRole("link", { name: "Mon dossier" }).click();
+  await page.getByRole("heading", { level: 3, name: "Marie DURAND" }).waitFor();
+  assert.ok(await page.getByText("Repas Enfants").isVisible());
 
   await headerButton(page, "Se déconnecter").click();
   await page.waitForURL(PORTAL + "/");

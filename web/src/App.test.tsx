@@ -17,9 +17,14 @@ const FAMILY: Me = {
   services: [],
 };
 
-function serve(me: Me) {
+const MARIE = {
+  id: 1, firstName: "Marie", lastName: "DURAND", birthDate: "2016-05-12", school: "École Jean Macé, Prades",
+  className: "CM1", activities: ["Repas Enfants", "Atelier 3D"],
+};
+
+function serve(me: Me, children: unknown[] = [MARIE]) {
   vi.stubGlobal("fetch", vi.fn(async (url: string) => {
-    const body = url === "/api/me" ? me : DEFAULT_PORTAL;
+    const body = url === "/api/me" ? me : url === "/api/dossier/dossiers/6000/children" ? children : DEFAULT_PORTAL;
     return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
   }));
 }
@@ -79,6 +84,24 @@ describe("the portal shell", () => {
     renderAt("/mon-dossier");
 
     expect(await screen.findByText("Connexion requise")).toBeTruthy();
+  });
+
+  it("shows « Mes enfants » in Mon dossier with birth date, school, class and activities", async () => {
+    serve(FAMILY);
+    renderAt("/mon-dossier");
+
+    expect(await screen.findByRole("heading", { level: 3, name: "Marie DURAND" })).toBeTruthy();
+    expect(screen.getByText("12/05/2016")).toBeTruthy();
+    expect(screen.getByText("École Jean Macé, Prades — CM1")).toBeTruthy();
+    expect(screen.getByText("Repas Enfants")).toBeTruthy();
+    expect(screen.getByText("Atelier 3D")).toBeTruthy();
+  });
+
+  it("says so when no child is on the dossier", async () => {
+    serve(FAMILY, []);
+    renderAt("/mon-dossier");
+
+    expect(await screen.findByText("Aucun enfant n'est inscrit sur votre dossier.")).toBeTruthy();
   });
 
   it("refuses the agents' space to a family", async () => {

@@ -4,7 +4,8 @@ import { ANONYMOUS, DEFAULT_PORTAL, fetchMe, fetchPortal } from "./api";
 import { Layout } from "./Layout";
 import { SessionContext } from "./session";
 import { Home } from "./pages/Home";
-import { Agent, Cgu, Facturation, Inscription, Messagerie, MonDossier, NotFound } from "./pages/Pages";
+import { MonDossier } from "./pages/MonDossier";
+import { Agent, Cgu, Facturation, Inscription, Messagerie, NotFound } from "./pages/Pages";
 
 export function App() {
   const me = useQuery({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });

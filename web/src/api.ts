@@ -47,7 +47,25 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+export type Child = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  school: string | null;
+  className: string | null;
+  activities: string[];
+};
+
 export const fetchMe = () => getJson<Me>("/api/me");
+export const fetchChildren = (dossier: string) =>
+  getJson<Child[]>(`/api/dossier/dossiers/${encodeURIComponent(dossier)}/children`);
+
+/** « 2016-05-12 » read as people in France write it: « 12/05/2016 » (no time zone involved). */
+export function frenchDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${day}/${month}/${year}`;
+}
 export const fetchPortal = () => getJson<Portal>("/api/portal");
 
 export function csrfToken(): string {

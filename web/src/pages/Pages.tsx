@@ -5,10 +5,6 @@ import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
 import { Section } from "./Section";
 
-export const MonDossier = () => (
-  <Section title="Mon dossier" intro="Suivre l'état de mes dernières démarches, voir les informations de mes enfants, modifier mes coordonnées, accéder à mes documents." />
-);
-
 export const Facturation = () => (
   <Section title="Facturation" intro="Payer une ou plusieurs factures en ligne via le site sécurisé de notre banque partenaire, consulter mes précédentes factures, adhérer au prélèvement." />
 );

@@ -1,6 +1,7 @@
 package fr.portailfamille.e2e;
 
 import fr.portailfamille.testsupport.ApiClient;
+import fr.portailfamille.testsupport.DemoData;
 import fr.portailfamille.testsupport.FreePorts;
 import fr.portailfamille.testsupport.KafkaBroker;
 import fr.portailfamille.testsupport.Mails;
@@ -73,6 +74,7 @@ class PortalJourneyTest {
             process.awaitReady(Duration.ofMinutes(4));
         }
         agent = PortalSession.login(portal, AGENT, AGENT_PASSWORD);
+        DemoData.ensure(portal);
     }
 
     /** A family account linked to {@code number}, logged in through Keycloak's page. */

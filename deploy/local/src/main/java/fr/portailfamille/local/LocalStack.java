@@ -1,5 +1,6 @@
 package fr.portailfamille.local;
 
+import fr.portailfamille.testsupport.DemoData;
 import fr.portailfamille.testsupport.KafkaBroker;
 import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.PostgresServer;
@@ -144,7 +145,7 @@ public final class LocalStack {
         }
 
         step("Données de démonstration");
-        DemoData.ensure(PORTAL);
+        DemoData.ensure(PORTAL).forEach(line -> System.out.println("   " + line));
 
         Duration took = Duration.between(begin, Instant.now());
         long memory = Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())

@@ -1,0 +1,71 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Tag } from "@codegouvfr/react-dsfr/Tag";
+import { useQuery } from "@tanstack/react-query";
+import { fetchChildren, frenchDate } from "../api";
+import { useSession } from "../session";
+import { Section } from "./Section";
+
+/** « Mes enfants »: each child with birth date, school, class and activities. */
+function MesEnfants({ dossier }: { dossier: string }) {
+  const children = useQuery({ queryKey: ["children", dossier], queryFn: () => fetchChildren(dossier) });
+  if (children.isPending) {
+    return <p role="status">Chargement de vos enfants…</p>;
+  }
+  if (children.isError) {
+    return <Alert severity="error" small description="Vos enfants ne peuvent pas être affichés pour le moment. Réessayez dans quelques minutes." />;
+  }
+  if (children.data.length === 0) {
+    return <p>Aucun enfant n'est inscrit sur votre dossier.</p>;
+  }
+  return (
+    <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
+      {children.data.map((child) => (
+        <li key={child.id} className="fr-col-12 fr-col-md-6">
+          <div className="fr-card fr-card--no-arrow">
+            <div className="fr-card__body">
+              <div className="fr-card__content">
+                <h3 className="fr-card__title">{child.firstName} {child.lastName}</h3>
+                <dl className="fr-card__desc">
+                  <dt className="fr-text--bold">Né(e) le</dt>
+                  <dd>{frenchDate(child.birthDate)}</dd>
+                  <dt className="fr-text--bold">École et classe</dt>
+                  <dd>{[child.school, child.className].filter(Boolean).join(" — ") || "non renseignées"}</dd>
+                  <dt className="fr-text--bold">Activités</dt>
+                  <dd>
+                    {child.activities.length === 0 ? "aucune" : (
+                      <ul className="fr-tags-group">
+                        {child.activities.map((activity) => <li key={activity}><Tag>{activity}</Tag></li>)}
+                      </ul>
+                    )}
+                  </dd>
+                </dl>
+              </div>
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MonDossier() {
+  const { me } = useSession();
+  return (
+    <Section title="Mon dossier"
+      intro="Suivre l'état de mes dernières démarches, voir les informations de mes enfants, modifier mes coordonnées, accéder à mes documents.">
+      {me.dossier ? (
+        <>
+          <section aria-labelledby="enfants-titre" className="fr-mb-6w">
+            <h2 id="enfants-titre">Mes enfants</h2>
+            <p>Dossier n° {me.dossier}</p>
+            <MesEnfants dossier={me.dossier} />
+          </section>
+          <Alert severity="info" small description="Le suivi de vos démarches, vos coordonnées et vos documents arrivent bientôt sur le portail." />
+        </>
+      ) : (
+        <Alert severity="info" title="Aucun dossier relié"
+          description="Aucun dossier famille n'est relié à votre compte." />
+      )}
+    </Section>
+  );
+}
