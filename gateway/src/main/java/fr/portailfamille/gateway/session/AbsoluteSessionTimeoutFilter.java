@@ -17,10 +17,16 @@ import java.time.Instant;
 public class AbsoluteSessionTimeoutFilter implements WebFilter {
 
     private final SessionProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public AbsoluteSessionTimeoutFilter(SessionProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    AbsoluteSessionTimeoutFilter(SessionProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
