@@ -26,7 +26,34 @@ after(async () => {
 
 async function newPage() {
   const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
-  return context.newPage();
+  const page = await context.newPage();
+  // A 2-core CI machine runs the whole system beside the browser: be patient, not flaky.
+  page.setDefaultTimeout(60_000);
+  page.setDefaultNavigationTimeout(60_000);
+  return page;
+}
+
+/** Runs a journey; on failure, says where the browser was and keeps a screenshot in e2e/target. */
+async function journey(name, body) {
+  test(name, async () => {
+    const page = await newPage();
+    try {
+      await body(page);
+    } catch (error) {
+      const file = `../e2e/target/browser-failure-${name.replace(/[^a-z]+/gi, "-").slice(0, 60)}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      error.message += ` (page: ${page.url()}, screenshot: ${file})`;
+      throw error;
+    } finally {
+        }
+  });
+}
+
+async function submitKeycloakLogin(page, { username, password }) {
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator("#kc-login").click();
+  await page.waitForURL(PORTAL + "/", { waitUntil: "commit" });
 }
 
 /** No serious or critical accessibility violation (axe-core, WCAG 2.1 A/AA rules). */
@@ -37,19 +64,15 @@ async function assertAccessible(page, label) {
     `accessibility of ${label}`);
 }
 
-async function login(page, { username, password }) {
+async function login(page, account) {
   await page.goto(PORTAL + "/");
   await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill(password);
-  await page.locator("#kc-login").click();
-  await page.waitForURL(PORTAL + "/");
+  await submitKeycloakLogin(page, account);
 }
 
 const headerButton = (page, name) => page.locator("header").getByRole("button", { name }).filter({ visible: true }).first();
 
-test("a visitor sees « Se connecter » and « S'inscrire » on an accessible home page", async () => {
-  const page = await newPage();
+journey("a visitor sees « Se connecter » and « S'inscrire » on an accessible home page", async (page) => {
   await page.goto(PORTAL + "/");
 
   await page.getByRole("heading", { level: 1, name: "Portail Famille" }).waitFor();
@@ -57,18 +80,14 @@ test("a visitor sees « Se connecter » and « S'inscrire » on an accessible ho
   assert.ok(await page.getByRole("main").getByRole("link", { name: "S'inscrire" }).isVisible());
   assert.match(await page.locator("header").innerText(), /Roussillon Conflent/);
   await assertAccessible(page, "l'accueil");
-  await page.context().close();
 });
 
-test("the demo family logs in on Keycloak, sees DURAND, the three sections and Marie, then logs out of Keycloak too", async () => {
-  const page = await newPage();
+journey("the demo family logs in on Keycloak, sees DURAND, the three sections and Marie, then logs out of Keycloak too", async (page) => {
   await page.goto(PORTAL + "/");
   await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await page.locator("#username").waitFor();
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
-  await page.locator("#username").fill(FAMILY.username);
-  await page.locator("#password").fill(FAMILY.password);
-  await page.locator("#kc-login").click();
-  await page.waitForURL(PORTAL + "/");
+  await submitKeycloakLogin(page, FAMILY);
 
   await page.getByRole("heading", { level: 1, name: /DURAND/ }).waitFor();
   await assertAccessible(page, "l'accueil connecté");
@@ -84,32 +103,39 @@ test("the demo family logs in on Keycloak, sees DURAND, the three sections and M
   await page.getByRole("heading", { level: 3, name: "Marie DURAND" }).waitFor();
   assert.ok(await page.getByText("Repas Enfants").isVisible());
 
+  // « Mes démarches »: file a request, see it « Envoyée », cancel it, see it « Annulée ».
+  const what = `Attestation de paiement pour la CAF (${Date.now()})`;
+  await page.getByLabel("Type de démarche").selectOption("CERTIFICATE");
+  await page.getByLabel(/Votre demande/).fill(what);
+  await page.getByRole("button", { name: "Envoyer la démarche" }).click();
+  await page.getByText("Votre démarche a été envoyée.").waitFor();
+  const request = page.locator("li").filter({ hasText: what }).first();
+  await request.getByText("Envoyée", { exact: true }).waitFor();
+  await assertAccessible(page, "Mon dossier avec une démarche");
+  await request.getByRole("button", { name: "Annuler la démarche" }).click();
+  await request.getByText("Annulée", { exact: true }).waitFor();
+
   await headerButton(page, "Se déconnecter").click();
-  await page.waitForURL(PORTAL + "/");
+  await page.waitForURL(PORTAL + "/", { waitUntil: "commit" });
   await page.getByRole("main").getByRole("link", { name: "Se connecter" }).waitFor();
   // Logged out of Keycloak as well: « Se connecter » shows Keycloak's form again.
   await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
   await page.locator("#username").waitFor();
-  await page.context().close();
 });
 
-test("a family cannot reach the agents' pages", async () => {
-  const page = await newPage();
+journey("a family cannot reach the agents' pages", async (page) => {
   await login(page, FAMILY);
 
   const response = await page.goto(PORTAL + "/agent");
 
   assert.equal(response.status(), 403);
-  await page.context().close();
 });
 
-test("an agent reaches the agents' space", async () => {
-  const page = await newPage();
+journey("an agent reaches the agents' space", async (page) => {
   await login(page, AGENT);
 
   await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Espace agent" }).click();
 
   await page.getByRole("heading", { level: 1, name: "Espace agent" }).waitFor();
   await assertAccessible(page, "l'espace agent");
-  await page.context().close();
 });

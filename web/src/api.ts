@@ -57,6 +57,67 @@ export type Child = {
   activities: string[];
 };
 
+export type RequestStatus = "SUBMITTED" | "IN_PROGRESS" | "ACCEPTED" | "REFUSED" | "CANCELLED";
+
+export type RequestStep = { status: RequestStatus; statusLabel: string; comment: string | null; changedAt: string };
+
+export type DossierRequest = {
+  id: number;
+  type: string;
+  typeLabel: string;
+  status: RequestStatus;
+  statusLabel: string;
+  description: string | null;
+  createdAt: string;
+  history: RequestStep[];
+};
+
+/** A refusal of the API (RFC 9457 problem+json): its French detail and, for a form, each field's message. */
+export class ApiProblem extends Error {
+  constructor(public readonly status: number, public readonly detail: string,
+              public readonly fields: Record<string, string>) {
+    super(detail);
+  }
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    credentials: "same-origin",
+    headers: { Accept: "application/json", "Content-Type": "application/json", "X-XSRF-TOKEN": csrfToken() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    let detail = "Une erreur est survenue. Réessayez dans quelques minutes.";
+    const fields: Record<string, string> = {};
+    try {
+      const problem = await response.json();
+      detail = problem.detail ?? detail;
+      for (const error of problem.errors ?? []) {
+        fields[error.field] = error.message;
+      }
+    } catch {
+      // not a problem+json: keep the general message
+    }
+    throw new ApiProblem(response.status, detail, fields);
+  }
+  return (await response.json()) as T;
+}
+
+export const fetchRequests = (dossier: string) =>
+  getJson<DossierRequest[]>(`/api/dossier/dossiers/${encodeURIComponent(dossier)}/requests`);
+export const submitRequest = (dossier: string, request: { type: string; description: string }) =>
+  send<DossierRequest>("POST", `/api/dossier/dossiers/${encodeURIComponent(dossier)}/requests`, request);
+export const cancelRequest = (id: number) => send<DossierRequest>("POST", `/api/dossier/requests/${id}/cancel`);
+
+/** An instant as people in France read it: « 26/11/2026 à 10:15 » (Europe/Paris). */
+export function frenchDateTime(instant: string): string {
+  const formatted = new Intl.DateTimeFormat("fr-FR", {
+    timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+  }).format(new Date(instant));
+  return formatted.replace(" ", " à ");
+}
+
 export const fetchMe = () => getJson<Me>("/api/me");
 export const fetchChildren = (dossier: string) =>
   getJson<Child[]>(`/api/dossier/dossiers/${encodeURIComponent(dossier)}/children`);

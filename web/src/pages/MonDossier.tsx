@@ -3,6 +3,7 @@ import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import { useQuery } from "@tanstack/react-query";
 import { fetchChildren, frenchDate } from "../api";
 import { useSession } from "../session";
+import { MesDemarches } from "./MesDemarches";
 import { Section } from "./Section";
 
 /** « Mes enfants »: each child with birth date, school, class and activities. */
@@ -55,12 +56,13 @@ export function MonDossier() {
       intro="Suivre l'état de mes dernières démarches, voir les informations de mes enfants, modifier mes coordonnées, accéder à mes documents.">
       {me.dossier ? (
         <>
+          <p>Dossier n° {me.dossier}</p>
+          <MesDemarches dossier={me.dossier} />
           <section aria-labelledby="enfants-titre" className="fr-mb-6w">
             <h2 id="enfants-titre">Mes enfants</h2>
-            <p>Dossier n° {me.dossier}</p>
             <MesEnfants dossier={me.dossier} />
           </section>
-          <Alert severity="info" small description="Le suivi de vos démarches, vos coordonnées et vos documents arrivent bientôt sur le portail." />
+          <Alert severity="info" small description="Vos coordonnées et vos documents arrivent bientôt sur le portail." />
         </>
       ) : (
         <Alert severity="info" title="Aucun dossier relié"

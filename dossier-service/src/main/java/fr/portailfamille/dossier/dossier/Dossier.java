@@ -2,25 +2,17 @@ package fr.portailfamille.dossier.dossier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import fr.portailfamille.platform.jpa.Audited;
 
-import java.time.Instant;
 
 /** A family file: its number (3 or 4 digits, printed on invoices), family name and contact details. */
 @Entity
 @Table(name = "dossier")
-@EntityListeners(AuditingEntityListener.class)
-public class Dossier {
+public class Dossier extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,24 +29,6 @@ public class Dossier {
 
     private String phone;
 
-    @Version
-    private long version;
-
-    @CreatedDate
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @CreatedBy
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @LastModifiedDate
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @LastModifiedBy
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
 
     protected Dossier() {
     }
@@ -85,13 +59,5 @@ public class Dossier {
 
     public String getPhone() {
         return phone;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
     }
 }

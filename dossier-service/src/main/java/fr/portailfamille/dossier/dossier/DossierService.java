@@ -1,10 +1,12 @@
 package fr.portailfamille.dossier.dossier;
 
+import fr.portailfamille.dossier.request.RequestService;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +19,12 @@ public class DossierService {
 
     private final DossierRepository dossiers;
     private final OutboxPublisher outbox;
+    private final ObjectProvider<RequestService> requests;
 
-    public DossierService(DossierRepository dossiers, OutboxPublisher outbox) {
+    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, ObjectProvider<RequestService> requests) {
         this.dossiers = dossiers;
         this.outbox = outbox;
+        this.requests = requests;
     }
 
     @Transactional
@@ -46,6 +50,7 @@ public class DossierService {
         String previousEmail = dossier.getEmail();
         dossier.changeContactDetails(details.email().trim(), normalisePhone(details.phone()));
         dossiers.flush();
+        requests.getObject().recordAppliedContactChange(dossier, caller);
         outbox.publish(new ContactDetailsChanged(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
                 dossier.getPhone(), previousEmail));
         return dossier;

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code /api/<service>/**} goes to that service, path unchanged, with the logged-in person's access
@@ -25,20 +27,17 @@ public class RoutesConfiguration {
 
     @Bean
     RouteLocator portalRoutes(RouteLocatorBuilder routes, ServicesProperties services) {
-        return routes.routes()
-                .route("identity", r -> r.path("/api/identity/**")
-                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("identity").setFallbackUri("forward:/fallback/identity")))
-                        .uri(services.identityUrl()))
-                .route("dossier", r -> r.path("/api/dossier/**")
-                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("dossier").setFallbackUri("forward:/fallback/dossier")))
-                        .uri(services.dossierUrl()))
-                .route("billing", r -> r.path("/api/billing/**")
-                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("billing").setFallbackUri("forward:/fallback/billing")))
-                        .uri(services.billingUrl()))
-                .route("messaging", r -> r.path("/api/messaging/**")
-                        .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName("messaging").setFallbackUri("forward:/fallback/messaging")))
-                        .uri(services.messagingUrl()))
-                .build();
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("identity", services.identityUrl());
+        urls.put("dossier", services.dossierUrl());
+        urls.put("billing", services.billingUrl());
+        urls.put("messaging", services.messagingUrl());
+        RouteLocatorBuilder.Builder builder = routes.routes();
+        urls.forEach((service, url) -> builder.route(service, r -> r.path("/api/" + service + "/**")
+                .filters(f -> f.tokenRelay().circuitBreaker(c -> c.setName(service)
+                        .setFallbackUri("forward:/fallback/" + service)))
+                .uri(url)));
+        return builder.build();
     }
 
     /**

@@ -7,6 +7,7 @@ import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DossierCreated;
+import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.notification.delivery.DeliveryLog;
 import fr.portailfamille.notification.delivery.DeliveryStatus;
 import fr.portailfamille.notification.delivery.MailDelivery;
@@ -96,6 +97,33 @@ class EventMailerTest extends StandardServiceChecks {
         assertThat(delivery.getTemplate()).isEqualTo("dossier/ContactDetailsChanged");
         assertThat(delivery.getAttempts()).isEqualTo(1);
         assertThat(delivery.getSentAt()).isNotNull();
+    }
+
+    @Test
+    void a_request_status_change_tells_the_family_in_french_with_the_agents_comment() {
+        String address = uniqueAddress("demarche");
+        publish(new RequestStatusChanged("6000", 42, "CERTIFICATE", "Demande d'attestation", "ACCEPTED", "Acceptée",
+                "Attestation déposée dans vos documents.", "DURAND", address));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : votre démarche « Demande d'attestation » a été acceptée");
+        assertThat(Mails.text(mail)).contains("dossier n° 6000", "a été acceptée le",
+                "Commentaire du service : Attestation déposée dans vos documents.", "http://localhost:8080/mon-dossier");
+        assertThat(Mails.html(mail)).contains("<strong>Demande d&#39;attestation</strong>", "Voir mes démarches");
+    }
+
+    @Test
+    void a_refusal_without_comment_says_so_without_an_empty_comment_line() {
+        String address = uniqueAddress("refus");
+        publish(new RequestStatusChanged("6000", 43, "CHILD_INFORMATION_CHANGE",
+                "Demande de modification d'informations enfant", "IN_PROGRESS", "En cours de traitement", null,
+                "DURAND", address));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).endsWith("« Demande de modification d'informations enfant » est en cours de traitement");
+        assertThat(Mails.text(mail)).doesNotContain("Commentaire du service");
     }
 
     @Test

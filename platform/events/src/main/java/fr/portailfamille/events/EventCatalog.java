@@ -2,6 +2,8 @@ package fr.portailfamille.events;
 
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DossierCreated;
+import fr.portailfamille.events.dossier.RequestStatusChanged;
+import fr.portailfamille.events.dossier.RequestSubmitted;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ public final class EventCatalog {
 
     private static final List<Entry> ENTRIES = List.of(
             entry("dossier", DossierCreated.class, Topics.DOSSIER),
-            entry("dossier", ContactDetailsChanged.class, Topics.DOSSIER));
+            entry("dossier", ContactDetailsChanged.class, Topics.DOSSIER),
+            entry("dossier", RequestSubmitted.class, Topics.DOSSIER),
+            entry("dossier", RequestStatusChanged.class, Topics.DOSSIER));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -171,7 +171,7 @@ public final class KafkaBroker {
             if (accepts() && clusterAnswers()) {
                 return;
             }
-            sleep(250);
+            Pause.millis(250);
         }
         stop();
         throw new IllegalStateException("Kafka broker not ready after " + timeout + ": " + tail());
@@ -206,12 +206,4 @@ public final class KafkaBroker {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -40,7 +40,7 @@ public final class KafkaEvents {
             if (matching.size() >= count) {
                 return matching;
             }
-            sleep(300);
+            Pause.millis(300);
         }
         return matching;
     }
@@ -101,12 +101,4 @@ public final class KafkaEvents {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

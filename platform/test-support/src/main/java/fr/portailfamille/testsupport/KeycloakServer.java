@@ -221,7 +221,7 @@ public final class KeycloakServer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(1000);
+            Pause.millis(1000);
         }
         stop();
         throw new IllegalStateException("Keycloak not ready after " + timeout + ":\n" + tail());
@@ -291,12 +291,4 @@ public final class KeycloakServer {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

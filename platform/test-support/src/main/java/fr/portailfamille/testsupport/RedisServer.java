@@ -77,12 +77,7 @@ public final class RedisServer {
             } catch (IOException e) {
                 // not listening yet
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Pause.millis(100);
         }
         throw new IllegalStateException("redis-server did not answer PING on port " + port);
     }

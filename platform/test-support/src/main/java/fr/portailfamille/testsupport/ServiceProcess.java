@@ -94,12 +94,7 @@ public final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Pause.millis(500);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + tail(60));
     }

@@ -1,0 +1,81 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MesDemarches } from "./MesDemarches";
+import type { DossierRequest } from "../api";
+
+const SUBMITTED: DossierRequest = {
+  id: 7, type: "CERTIFICATE", typeLabel: "Demande d'attestation", status: "SUBMITTED", statusLabel: "Envoyée",
+  description: "Attestation pour la CAF", createdAt: "2026-11-26T09:15:00Z",
+  history: [{ status: "SUBMITTED", statusLabel: "Envoyée", comment: null, changedAt: "2026-11-26T09:15:00Z" }],
+};
+
+const REFUSED: DossierRequest = {
+  ...SUBMITTED, id: 3, status: "REFUSED", statusLabel: "Refusée",
+  history: [...SUBMITTED.history,
+    { status: "REFUSED", statusLabel: "Refusée", comment: "Pièce manquante", changedAt: "2026-11-27T08:00:00Z" }],
+};
+
+type Call = { url: string; method: string; body?: string; headers?: Record<string, string> };
+
+function serve(requests: DossierRequest[], answer?: (call: Call) => Response | undefined) {
+  const calls: Call[] = [];
+  vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
+    const call = { url, method: init?.method ?? "GET", body: init?.body as string | undefined,
+      headers: init?.headers as Record<string, string> | undefined };
+    calls.push(call);
+    return answer?.(call) ?? new Response(JSON.stringify(requests), { status: 200, headers: { "Content-Type": "application/json" } });
+  }));
+  return calls;
+}
+
+function renderIt() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(<QueryClientProvider client={client}><MesDemarches dossier="6000" /></QueryClientProvider>);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("Mes démarches", () => {
+  it("lists the requests with their status, date in Paris time and the agent's comment", async () => {
+    serve([SUBMITTED, REFUSED]);
+    renderIt();
+
+    const items = await screen.findAllByRole("heading", { level: 3, name: /Demande d'attestation/ });
+    expect(items).toHaveLength(2);
+    expect(screen.getAllByText("Envoyée le 26/11/2026 à 10:15")).toHaveLength(2);
+    expect(within(items[1]).getByText("Refusée")).toBeTruthy();
+    expect(screen.getByText(/Pièce manquante/)).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: "Annuler la démarche" })).toHaveLength(1);
+  });
+
+  it("cancels a request with the CSRF header", async () => {
+    document.cookie = "XSRF-TOKEN=jeton-csrf";
+    const calls = serve([SUBMITTED]);
+    renderIt();
+
+    fireEvent.click(await screen.findByRole("button", { name: "Annuler la démarche" }));
+
+    await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
+    const post = calls.find((c) => c.method === "POST")!;
+    expect(post.url).toBe("/api/dossier/requests/7/cancel");
+    expect(post.headers?.["X-XSRF-TOKEN"]).toBe("jeton-csrf");
+  });
+
+  it("shows the field the service refused, in French", async () => {
+    serve([], (call) => call.method === "POST"
+      ? new Response(JSON.stringify({ status: 400, detail: "Certains champs sont invalides",
+        errors: [{ field: "description", message: "ne doit pas être vide" }] }),
+      { status: 400, headers: { "Content-Type": "application/problem+json" } })
+      : undefined);
+    renderIt();
+
+    expect(await screen.findByText("Vous n'avez aucune démarche en cours.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer la démarche" }));
+
+    expect(await screen.findByText("ne doit pas être vide")).toBeTruthy();
+  });
+});

@@ -1,0 +1,116 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import {
+  ApiProblem, cancelRequest, fetchRequests, frenchDateTime, submitRequest,
+  type DossierRequest, type RequestStatus,
+} from "../api";
+
+const SEVERITY: Record<RequestStatus, "info" | "new" | "success" | "error" | undefined> = {
+  SUBMITTED: "info",
+  IN_PROGRESS: "new",
+  ACCEPTED: "success",
+  REFUSED: "error",
+  CANCELLED: undefined,
+};
+
+/** The types a family files online (a contact details change is recorded by the portal itself). */
+const TYPES = [
+  { value: "CHILD_INFORMATION_CHANGE", label: "Demande de modification d'informations enfant" },
+  { value: "CERTIFICATE", label: "Demande d'attestation" },
+];
+
+function RequestItem({ request, dossier }: { request: DossierRequest; dossier: string }) {
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => cancelRequest(request.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests", dossier] }),
+  });
+  return (
+    <li className="fr-mb-3w">
+      <h3 className="fr-h6 fr-mb-1w">
+        {request.typeLabel} <Badge severity={SEVERITY[request.status]} small noIcon>{request.statusLabel}</Badge>
+      </h3>
+      <p className="fr-text--sm fr-mb-1w">Envoyée le {frenchDateTime(request.createdAt)}</p>
+      {request.description && <p className="fr-mb-1w">{request.description}</p>}
+      <details>
+        <summary>Historique de la démarche</summary>
+        <ol>
+          {request.history.map((step, index) => (
+            <li key={index}>
+              {frenchDateTime(step.changedAt)} : {step.statusLabel}
+              {step.comment && <> — « {step.comment} »</>}
+            </li>
+          ))}
+        </ol>
+      </details>
+      {request.status === "SUBMITTED" && (
+        <Button priority="secondary" size="small" className="fr-mt-1w" disabled={cancel.isPending}
+          onClick={() => cancel.mutate()}>
+          Annuler la démarche
+        </Button>
+      )}
+      {cancel.isError && <Alert severity="error" small description={(cancel.error as Error).message} />}
+    </li>
+  );
+}
+
+function NewRequestForm({ dossier }: { dossier: string }) {
+  const queryClient = useQueryClient();
+  const [type, setType] = useState("");
+  const [description, setDescription] = useState("");
+  const submit = useMutation({
+    mutationFn: () => submitRequest(dossier, { type, description }),
+    onSuccess: () => {
+      setType("");
+      setDescription("");
+      return queryClient.invalidateQueries({ queryKey: ["requests", dossier] });
+    },
+  });
+  const fields = submit.error instanceof ApiProblem ? submit.error.fields : {};
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit.mutate();
+  };
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="nouvelle-demarche-titre" noValidate>
+      <h3 id="nouvelle-demarche-titre" className="fr-h5">Faire une démarche</h3>
+      <Select label="Type de démarche" nativeSelectProps={{ value: type, onChange: (e) => setType(e.target.value), required: true }}
+        state={fields.type ? "error" : "default"} stateRelatedMessage={fields.type}>
+        <option value="" disabled>Choisissez le type de démarche</option>
+        {TYPES.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+      </Select>
+      <Input label="Votre demande" hintText="Précisez ce que vous demandez (4 000 caractères au plus)." textArea
+        nativeTextAreaProps={{ value: description, onChange: (e) => setDescription(e.target.value), required: true, maxLength: 4000 }}
+        state={fields.description ? "error" : "default"} stateRelatedMessage={fields.description} />
+      {submit.isError && !fields.type && !fields.description && (
+        <Alert severity="error" small description={(submit.error as Error).message} className="fr-mb-2w" />
+      )}
+      {submit.isSuccess && <Alert severity="success" small description="Votre démarche a été envoyée." className="fr-mb-2w" />}
+      <Button type="submit" disabled={submit.isPending}>Envoyer la démarche</Button>
+    </form>
+  );
+}
+
+/** « Suivre l'état de mes dernières démarches », and filing a new one. */
+export function MesDemarches({ dossier }: { dossier: string }) {
+  const requests = useQuery({ queryKey: ["requests", dossier], queryFn: () => fetchRequests(dossier) });
+  return (
+    <section aria-labelledby="demarches-titre" className="fr-mb-6w">
+      <h2 id="demarches-titre">Mes démarches</h2>
+      {requests.isPending && <p role="status">Chargement de vos démarches…</p>}
+      {requests.isError && <Alert severity="error" small description="Vos démarches ne peuvent pas être affichées pour le moment." />}
+      {requests.data && requests.data.length === 0 && <p>Vous n'avez aucune démarche en cours.</p>}
+      {requests.data && requests.data.length > 0 && (
+        <ul className="fr-raw-list">
+          {requests.data.map((request) => <RequestItem key={request.id} request={request} dossier={dossier} />)}
+        </ul>
+      )}
+      <NewRequestForm dossier={dossier} />
+    </section>
+  );
+}
