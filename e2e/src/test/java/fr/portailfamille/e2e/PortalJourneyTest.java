@@ -121,7 +121,7 @@ class PortalJourneyTest {
         MimeMessage mail = smtp.receivedBy(email).get(0);
         assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : vos coordonnées ont été modifiées");
         assertThat(Mails.recipients(mail)).containsExactly(email);
-        assertThat(Mails.text(mail)).contains("dossier n° " + number, "0698765432");
+        assertThat(Mails.text(mail)).contains("dossier n° " + number, "+33698765432");
     }
 
     @Test

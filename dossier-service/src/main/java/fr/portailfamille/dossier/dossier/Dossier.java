@@ -29,6 +29,9 @@ public class Dossier extends Audited {
 
     private String phone;
 
+    @Column(name = "access_key_hash")
+    private String accessKeyHash;
+
 
     protected Dossier() {
     }
@@ -40,9 +43,21 @@ public class Dossier extends Audited {
         this.phone = phone;
     }
 
+    public void setAccessKeyHash(String accessKeyHash) {
+        this.accessKeyHash = accessKeyHash;
+    }
+
+    public String getAccessKeyHash() {
+        return accessKeyHash;
+    }
+
     public void changeContactDetails(String email, String phone) {
         this.email = email;
         this.phone = phone;
+    }
+
+    public Long getId() {
+        return id;
     }
 
     public String getNumber() {

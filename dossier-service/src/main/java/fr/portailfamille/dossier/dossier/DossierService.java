@@ -1,5 +1,7 @@
 package fr.portailfamille.dossier.dossier;
 
+import fr.portailfamille.dossier.contact.PhoneNumbers;
+import fr.portailfamille.dossier.linking.AccessKeys;
 import fr.portailfamille.dossier.request.RequestService;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DossierCreated;
@@ -20,22 +22,32 @@ public class DossierService {
     private final DossierRepository dossiers;
     private final OutboxPublisher outbox;
     private final ObjectProvider<RequestService> requests;
+    private final AccessKeys accessKeys;
 
-    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, ObjectProvider<RequestService> requests) {
+    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, ObjectProvider<RequestService> requests,
+                          AccessKeys accessKeys) {
         this.dossiers = dossiers;
         this.outbox = outbox;
         this.requests = requests;
+        this.accessKeys = accessKeys;
+    }
+
+    /** A new dossier and its access key, in clear this once (it is stored hashed). */
+    public record Created(Dossier dossier, String accessKey) {
     }
 
     @Transactional
-    public Dossier create(DossierController.NewDossier request) {
+    public Created create(DossierController.NewDossier request) {
         if (dossiers.existsByNumber(request.number())) {
             throw ApiProblem.conflict("dossier-existant", "dossier.duplicate", request.number());
         }
-        Dossier dossier = dossiers.saveAndFlush(new Dossier(request.number(), request.familyName().trim(),
-                request.email().trim(), normalisePhone(request.phone())));
+        Dossier dossier = new Dossier(request.number(), request.familyName().trim(), request.email().trim(),
+                normalisePhone(request.phone()));
+        String accessKey = accessKeys.generate();
+        dossier.setAccessKeyHash(accessKeys.hash(accessKey));
+        dossiers.saveAndFlush(dossier);
         outbox.publish(new DossierCreated(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail()));
-        return dossier;
+        return new Created(dossier, accessKey);
     }
 
     @Transactional(readOnly = true)
@@ -64,8 +76,8 @@ public class DossierService {
                 .orElseThrow(() -> ApiProblem.notFound("dossier-introuvable", "dossier.not-found", number));
     }
 
-    /** Spaces, dots and dashes dropped: {@code 06 12 34 56 78} is stored {@code 0612345678}. */
+    /** Stored in E.164: {@code 06 12 34 56 78} becomes {@code +33612345678}. */
     static String normalisePhone(String phone) {
-        return phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s.\\-]", "");
+        return PhoneNumbers.normalise(phone);
     }
 }

@@ -1,38 +1,15 @@
 package fr.portailfamille.dossier.child;
 
+import fr.portailfamille.dossier.DossierApiSupport;
 import fr.portailfamille.testsupport.ApiClient;
-import fr.portailfamille.testsupport.PortalInfrastructure;
 import fr.portailfamille.testsupport.PortalServiceTest;
-import fr.portailfamille.testsupport.TestKeycloak;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PortalServiceTest
-class ChildApiTest {
-
-    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100 + (int) (System.nanoTime() % 800));
-
-    @LocalServerPort
-    int port;
-
-    private final TestKeycloak keycloak = PortalInfrastructure.keycloak();
-
-    private ApiClient api() {
-        return ApiClient.local(port);
-    }
-
-    private String dossier() {
-        String number = String.valueOf(NEXT_NUMBER.getAndIncrement());
-        ApiClient.Response created = api().post("/api/dossier/dossiers", keycloak.agent("jeunesse"), """
-                {"number":"%s","familyName":"DURAND","email":"durand.%s@example.test"}""".formatted(number, number));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return number;
-    }
+class ChildApiTest extends DossierApiSupport {
 
     private ApiClient.Response addMarie(String number, String token) {
         return api().post("/api/dossier/dossiers/" + number + "/children", token, """

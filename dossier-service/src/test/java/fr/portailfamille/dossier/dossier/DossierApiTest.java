@@ -1,5 +1,6 @@
 package fr.portailfamille.dossier.dossier;
 
+import fr.portailfamille.dossier.DossierApiSupport;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KafkaEvents;
@@ -12,14 +13,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PortalServiceTest
 class DossierApiTest extends StandardServiceChecks {
-
-    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(1000 + (int) (System.nanoTime() % 7000));
 
     @Autowired
     JdbcClient jdbc;
@@ -29,8 +27,9 @@ class DossierApiTest extends StandardServiceChecks {
         return "/api/dossier/dossiers/6000";
     }
 
+    /** The same counter as the other API tests of this JVM: they share the database. */
     private static String newNumber() {
-        return String.valueOf(NEXT_NUMBER.getAndIncrement() % 9000 + 1000);
+        return DossierApiSupport.newNumber();
     }
 
     private String createDossier(String number) {
@@ -72,7 +71,7 @@ class DossierApiTest extends StandardServiceChecks {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("familyName").asString()).isEqualTo("DURAND");
-        assertThat(response.json().get("phone").asString()).isEqualTo("0612345678");
+        assertThat(response.json().get("phone").asString()).isEqualTo("+33612345678");
         assertThat(response.json().get("updatedBy").asString()).isEqualTo("agent.jeunesse");
     }
 
@@ -137,6 +136,24 @@ class DossierApiTest extends StandardServiceChecks {
         assertThat(errors.get(1).get("message").asString()).contains("numéro de téléphone français");
         assertThat(response.json().get("detail").asString()).startsWith("Certains champs sont invalides");
         assertThat(outboxRows(number)).isEqualTo(1);
+    }
+
+    @Test
+    void phone_numbers_are_stored_in_e164_whatever_the_way_they_were_typed() {
+        String number = createDossier(newNumber());
+        String path = "/api/dossier/dossiers/" + number + "/contact-details";
+        String token = keycloak.family(number);
+
+        for (String[] typed : new String[][] {{"04.68.96.00.00", "+33468960000"}, {"06-12-34-56-78", "+33612345678"},
+                {"+34 612 345 678", "+34612345678"}}) {
+            ApiClient.Response response = api().put(path, token, """
+                    {"email":"durand@example.test","phone":"%s"}""".formatted(typed[0]));
+            assertThat(response.json().get("phone").asString()).as(typed[0]).isEqualTo(typed[1]);
+        }
+        ApiClient.Response invalid = api().put(path, token, """
+                {"email":"durand@example.test","phone":"06 12 34"}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().at("/errors/0/field").asString()).isEqualTo("phone");
     }
 
     @Test

@@ -1,42 +1,20 @@
 package fr.portailfamille.dossier.request;
 
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.dossier.DossierApiSupport;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KafkaEvents;
-import fr.portailfamille.testsupport.PortalInfrastructure;
 import fr.portailfamille.testsupport.PortalServiceTest;
-import fr.portailfamille.testsupport.TestKeycloak;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PortalServiceTest
-class RequestApiTest {
-
-    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(1000 + (int) (System.nanoTime() % 3000));
-
-    @LocalServerPort
-    int port;
-
-    private final TestKeycloak keycloak = PortalInfrastructure.keycloak();
-
-    private ApiClient api() {
-        return ApiClient.local(port);
-    }
-
-    private String dossier() {
-        String number = String.valueOf(NEXT_NUMBER.getAndIncrement());
-        ApiClient.Response created = api().post("/api/dossier/dossiers", keycloak.agent("jeunesse"), """
-                {"number":"%s","familyName":"DURAND","email":"durand.%s@example.test"}""".formatted(number, number));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return number;
-    }
+class RequestApiTest extends DossierApiSupport {
 
     private long certificateRequest(String number) {
         ApiClient.Response filed = api().post("/api/dossier/dossiers/" + number + "/requests", keycloak.family(number), """

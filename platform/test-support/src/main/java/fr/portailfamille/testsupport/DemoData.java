@@ -20,10 +20,11 @@ public final class DemoData {
         if (agent.get("/api/dossier/dossiers/" + DOSSIER).status() == 200) {
             done.add("dossier 6000 (DURAND) déjà là");
         } else {
-            expect(agent.post("/api/dossier/dossiers", """
-                    {"number":"6000","familyName":"DURAND","email":"claire.durand@example.fr","phone":"04 68 96 00 00"}"""),
-                    201, "dossier 6000");
-            done.add("dossier 6000 (DURAND) créé");
+            ApiClient.Response created = agent.post("/api/dossier/dossiers", """
+                    {"number":"6000","familyName":"DURAND","email":"claire.durand@example.fr","phone":"04 68 96 00 00"}""");
+            expect(created, 201, "dossier 6000");
+            done.add("dossier 6000 (DURAND) créé, clé d'accès imprimée sur ses factures : "
+                    + created.json().get("accessKey").asString() + " (notez-la : elle n'est montrée qu'une fois)");
         }
         ApiClient.Response children = agent.get("/api/dossier/dossiers/" + DOSSIER + "/children");
         if (children.status() == 200 && children.body().contains("\"Marie\"")) {
