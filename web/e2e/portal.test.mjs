@@ -27,25 +27,53 @@ after(async () => {
 async function newPage() {
   const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  page.consoleLog = [];
+  page.on("console", (message) => page.consoleLog.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => page.consoleLog.push(`pageerror: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) page.consoleLog.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => page.consoleLog.push(`failed ${request.url()}: ${request.failure()?.errorText}`));
+  page.on("requestfinished", async (request) => {
+    const timing = request.timing();
+    if (timing.responseEnd > 5000) page.consoleLog.push(`slow ${Math.round(timing.responseEnd)} ms ${request.url()}`);
+  });
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) page.consoleLog.push(`navigated ${frame.url()}`);
+  });
   // A 2-core CI machine runs the whole system beside the browser: be patient, not flaky.
   page.setDefaultTimeout(60_000);
   page.setDefaultNavigationTimeout(60_000);
   return page;
 }
 
-/** Runs a journey; on failure, says where the browser was and keeps a screenshot in e2e/target. */
-async function journey(name, body) {
+/**
+ * Runs a journey; on failure, says where the browser was, what it logged and which requests failed
+ * or were slow, keeps a screenshot in e2e/target, and tries the journey once more in a fresh browser
+ * context. A journey passes only if one whole run passes; the first failure stays in the output
+ * (« RETRIED ») so that an intermittent fault is seen, not hidden. Why a retry: twice in about ten
+ * runs on the 2-core CI machine the page after Keycloak's redirect stayed blank; the cause is not
+ * found yet and the diagnostics below are there to find it.
+ */
+function journey(name, body) {
   test(name, async () => {
-    const page = await newPage();
-    try {
-      await body(page);
-    } catch (error) {
-      const file = `../e2e/target/browser-failure-${name.replace(/[^a-z]+/gi, "-").slice(0, 60)}.png`;
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      error.message += ` (page: ${page.url()}, screenshot: ${file})`;
-      throw error;
-    } finally {
+    for (let attempt = 1; ; attempt++) {
+      const page = await newPage();
+      try {
+        await body(page);
+        return;
+      } catch (error) {
+        const file = `../e2e/target/browser-failure-${attempt}-${name.replace(/[^a-z]+/gi, "-").slice(0, 50)}.png`;
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        const where = `page: ${page.url()}, screenshot: ${file}, browser said:\n  ${page.consoleLog.join("\n  ")}`;
+        if (attempt >= 2) {
+          throw new Error(`${error.message}\n${where}`, { cause: error });
         }
+        console.log(`RETRIED « ${name} » after: ${error.message}\n${where}`);
+      } finally {
+        await page.context().close();
+      }
+    }
   });
 }
 
@@ -131,11 +159,39 @@ journey("a family cannot reach the agents' pages", async (page) => {
   assert.equal(response.status(), 403);
 });
 
-journey("an agent reaches the agents' space", async (page) => {
-  await login(page, AGENT);
+journey("an agent finds the DURAND dossier and accepts a request; the family then sees « Acceptée » with the comment", async (page) => {
+  // The family files a request.
+  const family = await newPage();
+  const what = `Attestation de quotient familial (${Date.now()})`;
+  try {
+    await login(family, FAMILY);
+    await family.locator("#fr-header-main-navigation").getByRole("link", { name: "Mon dossier" }).click();
+    await family.getByLabel("Type de démarche").selectOption("CERTIFICATE");
+    await family.getByLabel(/Votre demande/).fill(what);
+    await family.getByRole("button", { name: "Envoyer la démarche" }).click();
+    await family.getByText("Votre démarche a été envoyée.").waitFor();
 
-  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Espace agent" }).click();
+    // The agent finds the dossier without capitals and accepts it with a comment.
+    await login(page, AGENT);
+    await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Espace agent" }).click();
+    await page.getByRole("heading", { level: 1, name: "Espace agent" }).waitFor();
+    await page.getByRole("searchbox").fill("durand");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.getByRole("link", { name: "6000" }).click();
+    await page.getByRole("heading", { level: 1, name: /Dossier 6000/ }).waitFor();
+    await assertAccessible(page, "le dossier vu par un agent");
+    const request = page.locator("li").filter({ hasText: what }).first();
+    await request.getByLabel(/Commentaire pour la famille/).fill("Attestation déposée dans vos documents.");
+    await request.getByRole("button", { name: "Accepter" }).click();
+    await request.getByText("Acceptée", { exact: true }).waitFor();
 
-  await page.getByRole("heading", { level: 1, name: "Espace agent" }).waitFor();
-  await assertAccessible(page, "l'espace agent");
+    // The family sees it accepted, with the comment in the history.
+    await family.reload();
+    const seen = family.locator("li").filter({ hasText: what }).first();
+    await seen.getByText("Acceptée", { exact: true }).waitFor();
+    await seen.getByText("Historique de la démarche").click();
+    await seen.getByText(/Attestation déposée dans vos documents/).waitFor();
+  } finally {
+    await family.context().close();
+  }
 });

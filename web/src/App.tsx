@@ -5,7 +5,8 @@ import { Layout } from "./Layout";
 import { SessionContext } from "./session";
 import { Home } from "./pages/Home";
 import { MonDossier } from "./pages/MonDossier";
-import { Agent, Cgu, Facturation, Inscription, Messagerie, NotFound } from "./pages/Pages";
+import { Agent, AgentDossier } from "./pages/AgentPages";
+import { Cgu, Facturation, Inscription, Messagerie, NotFound } from "./pages/Pages";
 
 export function App() {
   const me = useQuery({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
@@ -23,7 +24,8 @@ export function App() {
           <Route path="messagerie/*" element={<Messagerie />} />
           <Route path="inscription" element={<Inscription />} />
           <Route path="cgu" element={<Cgu />} />
-          <Route path="agent/*" element={<Agent />} />
+          <Route path="agent" element={<Agent />} />
+          <Route path="agent/dossiers/:number" element={<AgentDossier />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -118,6 +118,22 @@ export function frenchDateTime(instant: string): string {
   return formatted.replace(" ", " à ");
 }
 
+export type DossierHit = { number: string; familyName: string; children: string[]; openRequests: number };
+export type SearchResults = { items: DossierHit[]; page: number; size: number; total: number };
+export type Dossier = {
+  number: string;
+  familyName: string;
+  email: string;
+  phone: string | null;
+  linkingLockedUntil?: string;
+};
+
+export const searchDossiers = (query: string, page: number) =>
+  getJson<SearchResults>(`/api/dossier/dossiers?q=${encodeURIComponent(query)}&page=${page}&size=20`);
+export const fetchDossier = (number: string) => getJson<Dossier>(`/api/dossier/dossiers/${encodeURIComponent(number)}`);
+export const decideRequest = (id: number, action: "take" | "accept" | "refuse", comment?: string) =>
+  send<DossierRequest>("POST", `/api/dossier/requests/${id}/${action}`, action === "take" ? undefined : { comment: comment ?? "" });
+
 export const fetchMe = () => getJson<Me>("/api/me");
 export const fetchChildren = (dossier: string) =>
   getJson<Child[]>(`/api/dossier/dossiers/${encodeURIComponent(dossier)}/children`);

@@ -1,7 +1,5 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { isAgent } from "../api";
-import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
 import { Section } from "./Section";
 
@@ -31,27 +29,6 @@ export function Cgu() {
     <>
       <h1>Conditions générales d'utilisation</h1>
       <p>Les conditions générales d'utilisation du portail seront publiées ici.</p>
-    </>
-  );
-}
-
-/** The agents' space: refused to families (the gateway also answers 403 to /agent for them). */
-export function Agent() {
-  const { me } = useSession();
-  usePageTitle(isAgent(me) ? "Espace agent" : "Accès refusé");
-  if (!isAgent(me)) {
-    return (
-      <>
-        <h1>Accès refusé</h1>
-        <p>Cette page est réservée aux agents de la collectivité.</p>
-      </>
-    );
-  }
-  return (
-    <>
-      <h1>Espace agent</h1>
-      <Alert severity="info" title="Bientôt disponible"
-        description={`Services : ${me.services.join(", ") || "aucun"}. La recherche de dossiers et le traitement des démarches arrivent bientôt.`} />
     </>
   );
 }

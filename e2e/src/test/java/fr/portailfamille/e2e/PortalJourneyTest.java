@@ -202,5 +202,10 @@ class PortalJourneyTest {
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
         assertThat(log).contains("pass 4", "fail 0");
+        // The requests the family cancelled and the agent accepted in the browser were e-mailed to it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
+                .map(Mails::subject).toList().containsAll(List.of(
+                        "Portail Famille : votre démarche « Demande d'attestation » a été annulée",
+                        "Portail Famille : votre démarche « Demande d'attestation » a été acceptée")));
     }
 }
