@@ -102,7 +102,7 @@ public final class KeycloakServer {
             builder.environment().put("PORTAL_URL", portalUrl);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
             builder.environment().putAll(environment);
             KeycloakServer server = new KeycloakServer(home, port, builder.start());
             server.awaitRealm(Duration.ofMinutes(5));
@@ -150,7 +150,7 @@ public final class KeycloakServer {
      * registration), through Keycloak's admin API with the bootstrap admin.
      */
     public void createFamilyAccount(String username, String password, String dossier) {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             HttpResponse<String> tokenResponse = http.send(HttpRequest.newBuilder(
                             URI.create(url() + "/realms/master/protocol/openid-connect/token"))
@@ -202,7 +202,7 @@ public final class KeycloakServer {
     }
 
     private void awaitRealm(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

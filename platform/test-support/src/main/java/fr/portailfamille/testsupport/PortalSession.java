@@ -35,7 +35,8 @@ public final class PortalSession {
 
     public PortalSession(String portalUrl) {
         this.portalUrl = portalUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new LocalhostCookies(jar))
+        // HTTP/1.1 as browsers speak to these servers: no h2c upgrade attempt on the first request.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new LocalhostCookies(jar))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -112,11 +113,23 @@ public final class PortalSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /**
+     * Sends one request. Patient (90 s) because a 2-core CI machine runs the whole system at once;
+     * a request slower than 5 s is reported on standard output, so that slowness is seen, not hidden.
+     */
     public HttpResponse<String> raw(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(90)).build();
+        long start = System.nanoTime();
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis > 5000) {
+                System.out.println("SLOW " + millis + " ms: " + built.method() + " " + built.uri());
+            }
+            return response;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed after "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
