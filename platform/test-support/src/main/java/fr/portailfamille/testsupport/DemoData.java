@@ -1,10 +1,10 @@
 package fr.portailfamille.testsupport;
 
 /**
- * The demo data, created through the services' own APIs as an agent would, once: dossier 6000 of
- * the DURAND family (its family account claire.durand is among Keycloak's demo users) with its
- * child Marie. Requests, documents and the seed's invoice come with their issues. Used by the local
- * stack and by e2e.
+ * The demo data, created through the services' own APIs as the family and an agent would, once:
+ * dossier 6000 of the DURAND family (its family account claire.durand is among Keycloak's demo
+ * users) with its child Marie and one request in each status. Documents and the seed's invoice come
+ * with their issues. Used by the local stack and by e2e.
  */
 public final class DemoData {
 
@@ -36,7 +36,40 @@ public final class DemoData {
                      "activities":["Repas Enfants","Atelier 3D"]}"""), 201, "enfant Marie");
             done.add("Marie DURAND ajoutée au dossier 6000");
         }
+        ApiClient.Response requests = agent.get("/api/dossier/dossiers/" + DOSSIER + "/requests");
+        if (requests.status() == 200 && requests.json().size() > 0) {
+            done.add("démarches du dossier 6000 déjà là");
+        } else {
+            requestsInEveryStatus(portal, agent);
+            done.add("une démarche dans chaque état (Envoyée, En cours de traitement, Acceptée, Refusée, Annulée)");
+        }
         return done;
+    }
+
+    /** What a family and an agent would have done: one request left in each status. */
+    private static void requestsInEveryStatus(String portal, PortalSession agent) {
+        PortalSession family = PortalSession.login(portal, "claire.durand", "Famille-Durand-6000");
+        long submitted = file(family, "CERTIFICATE", "Attestation de paiement 2026 pour la CAF");
+        long inProgress = file(family, "CHILD_INFORMATION_CHANGE", "Marie mange sans porc à la cantine à partir de janvier.");
+        long accepted = file(family, "CERTIFICATE", "Attestation d'inscription à l'Atelier 3D");
+        long refused = file(family, "CHILD_INFORMATION_CHANGE", "Marie passe en CM2.");
+        long cancelled = file(family, "CERTIFICATE", "Attestation fiscale (frais de garde)");
+        expect(agent.post("/api/dossier/requests/" + inProgress + "/take", ""), 200, "prise en charge");
+        expect(agent.post("/api/dossier/requests/" + accepted + "/accept", """
+                {"comment":"Attestation envoyée par courrier."}"""), 200, "acceptation");
+        expect(agent.post("/api/dossier/requests/" + refused + "/refuse", """
+                {"comment":"Le changement de classe se fait à la rentrée de septembre."}"""), 200, "refus");
+        expect(family.post("/api/dossier/requests/" + cancelled + "/cancel", ""), 200, "annulation");
+        if (submitted <= 0) {
+            throw new IllegalStateException("démarche envoyée non créée");
+        }
+    }
+
+    private static long file(PortalSession family, String type, String description) {
+        ApiClient.Response filed = family.post("/api/dossier/dossiers/" + DOSSIER + "/requests", """
+                {"type":"%s","description":"%s"}""".formatted(type, description));
+        expect(filed, 201, "démarche « " + description + " »");
+        return filed.json().get("id").asLong();
     }
 
     private static void expect(ApiClient.Response response, int status, String what) {
