@@ -68,7 +68,9 @@ class PortalJourneyTest {
                 "PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"),
                 "PORTAL_SERVICES_BILLING_URL", urls.get("billing-service"),
                 "PORTAL_SERVICES_MESSAGING_URL", urls.get("messaging-service"));
-        processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), gatewayPort, gatewayEnvironment, logs));
+        // Access log on: e2e/target/e2e-logs/gateway.log shows every request the browser made, and how long it took.
+        processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), gatewayPort, gatewayEnvironment, logs,
+                List.of("-Dreactor.netty.http.server.accessLogEnabled=true")));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopTheSystem));
         for (ServiceProcess process : processes.values()) {
             process.awaitReady(Duration.ofMinutes(4));

@@ -36,6 +36,12 @@ public final class ServiceProcess {
 
     /** Starts {@code java -jar jar} with {@code SERVER_PORT=port} and {@code environment}; does not wait. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir) {
+        return start(name, jar, port, environment, logDir, List.of());
+    }
+
+    /** The same with extra JVM options (e.g. {@code -Dreactor.netty.http.server.accessLogEnabled=true}). */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir,
+                                       List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " does not exist: package the module first");
         }
@@ -44,8 +50,9 @@ public final class ServiceProcess {
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Duser.timezone=UTC", "-jar", jar.toAbsolutePath().toString()));
+                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
