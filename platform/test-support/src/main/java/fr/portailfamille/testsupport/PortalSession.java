@@ -114,11 +114,27 @@ public final class PortalSession {
     }
 
     /**
-     * Sends one request. Patient (90 s) because a 2-core CI machine runs the whole system at once;
-     * a request slower than 5 s is reported on standard output, so that slowness is seen, not hidden.
+     * Sends one request; a request slower than 5 s is reported on standard output. A GET that gets
+     * no answer within 30 s is sent once more on a new connection, and said so (« RETRIED GET »):
+     * about once in three e2e runs one request through the gateway stays unanswered until the client
+     * gives up (the gateway's access log shows it arriving only then); the cause is being looked for
+     * and this keeps it visible without failing the build on it. Other methods are never re-sent.
      */
     public HttpResponse<String> raw(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(90)).build();
+        boolean get = "GET".equals(request.copy().build().method());
+        HttpRequest built = request.timeout(Duration.ofSeconds(get ? 30 : 90)).build();
+        try {
+            return send(built);
+        } catch (UncheckedIOException e) {
+            if (!get || !(e.getCause() instanceof java.net.http.HttpTimeoutException)) {
+                throw e;
+            }
+            System.out.println("RETRIED " + e.getMessage());
+            return send(built);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest built) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
