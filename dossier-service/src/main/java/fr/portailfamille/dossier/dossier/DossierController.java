@@ -15,7 +15,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -45,11 +44,6 @@ public class DossierController {
             @PhoneNumber String phone) {
     }
 
-    public record ContactDetails(
-            @NotBlank @Email @Size(max = 254) String email,
-            @PhoneNumber String phone) {
-    }
-
     /**
      * A dossier as its family or an agent sees it. {@code accessKey} is there only in the answer to
      * its creation (to print on invoices); {@code linkingLockedUntil} only for agents, when too many
@@ -59,7 +53,7 @@ public class DossierController {
     public record DossierView(String number, String familyName, String email, String phone,
                               Instant updatedAt, String updatedBy, String accessKey, Instant linkingLockedUntil) {
 
-        static DossierView of(Dossier dossier) {
+        public static DossierView of(Dossier dossier) {
             return new DossierView(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
                     dossier.getPhone(), dossier.getUpdatedAt(), dossier.getUpdatedBy(), null, null);
         }
@@ -87,12 +81,5 @@ public class DossierController {
         Instant lockedUntil = linking.lockedUntil(dossier, clock.instant()).orElse(null);
         return new DossierView(view.number(), view.familyName(), view.email(), view.phone(), view.updatedAt(),
                 view.updatedBy(), null, lockedUntil);
-    }
-
-    @Operation(summary = "Change the contact details of a dossier")
-    @PutMapping("/{number}/contact-details")
-    public DossierView changeContactDetails(PortalPrincipal caller, @PathVariable String number,
-                                            @Valid @RequestBody ContactDetails details) {
-        return DossierView.of(service.changeContactDetails(caller, number, details));
     }
 }

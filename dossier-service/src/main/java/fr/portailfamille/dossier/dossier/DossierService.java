@@ -2,13 +2,10 @@ package fr.portailfamille.dossier.dossier;
 
 import fr.portailfamille.dossier.contact.PhoneNumbers;
 import fr.portailfamille.dossier.linking.AccessKeys;
-import fr.portailfamille.dossier.request.RequestService;
-import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +18,11 @@ public class DossierService {
 
     private final DossierRepository dossiers;
     private final OutboxPublisher outbox;
-    private final ObjectProvider<RequestService> requests;
     private final AccessKeys accessKeys;
 
-    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, ObjectProvider<RequestService> requests,
-                          AccessKeys accessKeys) {
+    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, AccessKeys accessKeys) {
         this.dossiers = dossiers;
         this.outbox = outbox;
-        this.requests = requests;
         this.accessKeys = accessKeys;
     }
 
@@ -53,19 +47,6 @@ public class DossierService {
     @Transactional(readOnly = true)
     public Dossier get(PortalPrincipal caller, String number) {
         return reachable(caller, number);
-    }
-
-    @Transactional
-    public Dossier changeContactDetails(PortalPrincipal caller, String number,
-                                        DossierController.ContactDetails details) {
-        Dossier dossier = reachable(caller, number);
-        String previousEmail = dossier.getEmail();
-        dossier.changeContactDetails(details.email().trim(), normalisePhone(details.phone()));
-        dossiers.flush();
-        requests.getObject().recordAppliedContactChange(dossier, caller);
-        outbox.publish(new ContactDetailsChanged(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
-                dossier.getPhone(), previousEmail));
-        return dossier;
     }
 
     private Dossier reachable(PortalPrincipal caller, String number) {

@@ -3,17 +3,37 @@ package fr.portailfamille.events.dossier;
 import fr.portailfamille.events.MailRecipient;
 import fr.portailfamille.events.PortalEvent;
 
+import java.util.List;
+
 /**
- * The contact details of a dossier changed (by the family or an agent). Carries the new details
- * so that other services and the e-mails use the new address; the family is told by e-mail at the
- * new address.
+ * The contact details of a dossier changed (by the family or an agent). Carries the dossier's
+ * contact (e-mail, phone: guardian 1's) and every guardian's details as they are now, so that other
+ * services (invoices' postal address) and the e-mails use the new ones; the family is told by
+ * e-mail at the new address. {@code guardians} is empty for a dossier without guardians yet.
  */
 public record ContactDetailsChanged(
         String dossierNumber,
         String familyName,
         String email,
         String phone,
-        String previousEmail) implements PortalEvent, MailRecipient {
+        String previousEmail,
+        List<Guardian> guardians) implements PortalEvent, MailRecipient {
+
+    /** A guardian (responsable légal) and its contact details; phones in E.164. */
+    public record Guardian(int position, String civility, String firstName, String lastName, String email,
+                           String mobilePhone, String homePhone, String workPhone, String addressLine1,
+                           String addressLine2, String postcode, String city) {
+    }
+
+    public ContactDetailsChanged {
+        guardians = guardians == null ? List.of() : List.copyOf(guardians);
+    }
+
+    /** The dossier's contact alone (no guardian recorded). */
+    public ContactDetailsChanged(String dossierNumber, String familyName, String email, String phone,
+                                 String previousEmail) {
+        this(dossierNumber, familyName, email, phone, previousEmail, List.of());
+    }
 
     @Override
     public String subject() {

@@ -12,6 +12,7 @@ public class ApiProblem extends RuntimeException {
     private final String slug;
     private final String messageKey;
     private final transient Object[] args;
+    private String field;
 
     public ApiProblem(HttpStatus status, String slug, String messageKey, Object... args) {
         super(slug + " (" + messageKey + ")");
@@ -35,6 +36,21 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem badRequest(String slug, String messageKey, Object... args) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, slug, messageKey, args);
+    }
+
+    /**
+     * A rule on one field that a bean-validation annotation cannot say (it depends on other fields
+     * or on the stored data): answered like a validation error, naming the field for the form.
+     */
+    public static ApiProblem invalidField(String field, String messageKey, Object... args) {
+        ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "validation", messageKey, args);
+        problem.field = field;
+        return problem;
+    }
+
+    /** The field an {@link #invalidField} names, or null. */
+    public String field() {
+        return field;
     }
 
     public HttpStatus status() {

@@ -1,0 +1,125 @@
+package fr.portailfamille.dossier.contact;
+
+import fr.portailfamille.dossier.dossier.Dossier;
+import fr.portailfamille.dossier.dossier.DossierService;
+import fr.portailfamille.dossier.guardian.Guardian;
+import fr.portailfamille.dossier.guardian.GuardianRepository;
+import fr.portailfamille.dossier.request.RequestService;
+import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.platform.outbox.OutboxPublisher;
+import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Contact details changes, applied at once. Guardian 1 is the dossier's contact: its e-mail and
+ * mobile phone are the dossier's, whichever of the two forms changed them. Each change is recorded
+ * as an accepted « Modification de coordonnées » and told by ContactDetailsChanged (one event with
+ * everything as it is now), all in one transaction.
+ */
+@Service
+public class ContactDetailsService {
+
+    private final DossierService dossiers;
+    private final GuardianRepository guardians;
+    private final RequestService requests;
+    private final OutboxPublisher outbox;
+
+    public ContactDetailsService(DossierService dossiers, GuardianRepository guardians, RequestService requests,
+                                 OutboxPublisher outbox) {
+        this.dossiers = dossiers;
+        this.guardians = guardians;
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Dossier changeDossierContact(PortalPrincipal caller, String number,
+                                        ContactDetailsController.DossierContact contact) {
+        Dossier dossier = dossiers.get(caller, number);
+        String previousEmail = dossier.getEmail();
+        String email = contact.email().trim();
+        String phone = PhoneNumbers.normalise(contact.phone());
+        dossier.changeContactDetails(email, phone);
+        contactGuardian(number).ifPresent(first -> {
+            Guardian.Contact current = first.contact();
+            first.changeContact(new Guardian.Contact(email, phone, current.homePhone(), current.workPhone(),
+                    current.addressLine1(), current.addressLine2(), current.postcode(), current.city()));
+        });
+        recordAndPublish(caller, dossier, previousEmail, "Coordonnées du dossier modifiées en ligne et appliquées immédiatement.");
+        return dossier;
+    }
+
+    @Transactional
+    public Guardian changeGuardianContact(PortalPrincipal caller, String number, long guardianId,
+                                          ContactDetailsController.GuardianContact contact) {
+        Dossier dossier = dossiers.get(caller, number);
+        Guardian guardian = guardians.findByIdAndDossierNumber(guardianId, number)
+                .orElseThrow(() -> ApiProblem.notFound("responsable-introuvable", "guardian.not-found", number));
+        Guardian.Contact normalised = normalise(contact);
+        if (guardian.isDossierContact() && normalised.email() == null) {
+            throw ApiProblem.invalidField("email", "guardian.email.required");
+        }
+        String previousEmail = dossier.getEmail();
+        guardian.changeContact(normalised);
+        if (guardian.isDossierContact()) {
+            dossier.changeContactDetails(normalised.email(), normalised.mobilePhone());
+        }
+        recordAndPublish(caller, dossier, previousEmail, "Coordonnées de %s %s %s modifiées en ligne et appliquées immédiatement."
+                .formatted(guardian.getCivility().label(), guardian.getFirstName(), guardian.getLastName()));
+        return guardian;
+    }
+
+    /**
+     * Trimmed, blanks as none, phones in E.164; a postal address needs its line, postcode and city
+     * together (an envelope cannot go to half an address), the first one missing is named.
+     */
+    public static Guardian.Contact normalise(ContactDetailsController.GuardianContact contact) {
+        String line1 = blankToNull(contact.addressLine1());
+        String line2 = blankToNull(contact.addressLine2());
+        String postcode = blankToNull(contact.postcode());
+        String city = blankToNull(contact.city());
+        if (line1 != null || line2 != null || postcode != null || city != null) {
+            if (line1 == null) {
+                throw ApiProblem.invalidField("addressLine1", "guardian.address.incomplete");
+            }
+            if (postcode == null) {
+                throw ApiProblem.invalidField("postcode", "guardian.address.incomplete");
+            }
+            if (city == null) {
+                throw ApiProblem.invalidField("city", "guardian.address.incomplete");
+            }
+        }
+        return new Guardian.Contact(blankToNull(contact.email()), PhoneNumbers.normalise(contact.mobilePhone()),
+                PhoneNumbers.normalise(contact.homePhone()), PhoneNumbers.normalise(contact.workPhone()),
+                line1, line2, postcode, city);
+    }
+
+    private void recordAndPublish(PortalPrincipal caller, Dossier dossier, String previousEmail, String description) {
+        guardians.flush();
+        requests.recordAppliedContactChange(dossier, caller, description);
+        List<ContactDetailsChanged.Guardian> snapshot = guardians.findByDossierNumberOrderByPosition(dossier.getNumber())
+                .stream().map(ContactDetailsService::snapshot).toList();
+        outbox.publish(new ContactDetailsChanged(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
+                dossier.getPhone(), previousEmail, snapshot));
+    }
+
+    private Optional<Guardian> contactGuardian(String number) {
+        return guardians.findByDossierNumberOrderByPosition(number).stream().filter(Guardian::isDossierContact).findFirst();
+    }
+
+    private static ContactDetailsChanged.Guardian snapshot(Guardian guardian) {
+        Guardian.Contact c = guardian.contact();
+        return new ContactDetailsChanged.Guardian(guardian.getPosition(), guardian.getCivility().name(),
+                guardian.getFirstName(), guardian.getLastName(), c.email(), c.mobilePhone(), c.homePhone(),
+                c.workPhone(), c.addressLine1(), c.addressLine2(), c.postcode(), c.city());
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

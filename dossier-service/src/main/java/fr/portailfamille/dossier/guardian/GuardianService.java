@@ -1,0 +1,62 @@
+package fr.portailfamille.dossier.guardian;
+
+import fr.portailfamille.dossier.contact.ContactDetailsController;
+import fr.portailfamille.dossier.contact.ContactDetailsService;
+import fr.portailfamille.dossier.dossier.Dossier;
+import fr.portailfamille.dossier.dossier.DossierService;
+import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The guardians of a dossier. Agents record them (at most two: the two holders of parental
+ * authority; a third person goes through the service, not the portal); the family reads them and
+ * changes their contact details through {@link ContactDetailsService}.
+ */
+@Service
+public class GuardianService {
+
+    static final int MAX_GUARDIANS = 2;
+
+    private final GuardianRepository guardians;
+    private final DossierService dossiers;
+
+    public GuardianService(GuardianRepository guardians, DossierService dossiers) {
+        this.guardians = guardians;
+        this.dossiers = dossiers;
+    }
+
+    /**
+     * Adds a guardian. The first one becomes the dossier's contact: without an e-mail or mobile of
+     * its own it takes the dossier's; with one, the dossier's contact follows it.
+     */
+    @Transactional
+    public Guardian add(PortalPrincipal agent, String number, GuardianController.NewGuardian request) {
+        Dossier dossier = dossiers.get(agent, number);
+        long count = guardians.countByDossierNumber(number);
+        if (count >= MAX_GUARDIANS) {
+            throw ApiProblem.conflict("trop-de-responsables", "guardian.too-many", number);
+        }
+        Guardian guardian = new Guardian(dossier, (int) count + 1, request.civility(), request.firstName().trim(),
+                request.lastName().trim());
+        Guardian.Contact contact = ContactDetailsService.normalise(request.contact());
+        if (guardian.isDossierContact()) {
+            String email = contact.email() == null ? dossier.getEmail() : contact.email();
+            String mobile = contact.mobilePhone() == null ? dossier.getPhone() : contact.mobilePhone();
+            contact = new Guardian.Contact(email, mobile, contact.homePhone(), contact.workPhone(),
+                    contact.addressLine1(), contact.addressLine2(), contact.postcode(), contact.city());
+            dossier.changeContactDetails(email, mobile);
+        }
+        guardian.changeContact(contact);
+        return guardians.saveAndFlush(guardian);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Guardian> list(PortalPrincipal caller, String number) {
+        dossiers.get(caller, number);
+        return guardians.findByDossierNumberOrderByPosition(number);
+    }
+}
