@@ -1,6 +1,7 @@
 package fr.portailfamille.dossier.request;
 
 import fr.portailfamille.dossier.dossier.Dossier;
+import fr.portailfamille.dossier.upload.StoredFile;
 import fr.portailfamille.platform.jpa.Audited;
 import fr.portailfamille.platform.problem.ApiProblem;
 import jakarta.persistence.CollectionTable;
@@ -44,6 +45,10 @@ public class Request extends Audited {
     private RequestStatus status;
 
     private String description;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "attachment_file_id")
+    private StoredFile attachment;
 
     @ElementCollection
     @CollectionTable(name = "request_status_change", joinColumns = @JoinColumn(name = "request_id"))
@@ -93,5 +98,14 @@ public class Request extends Audited {
 
     public List<RequestStatusChange> getHistory() {
         return List.copyOf(history);
+    }
+
+    void attach(StoredFile file) {
+        this.attachment = file;
+    }
+
+    /** The file the family joined when filing it, or null. */
+    public StoredFile getAttachment() {
+        return attachment;
     }
 }

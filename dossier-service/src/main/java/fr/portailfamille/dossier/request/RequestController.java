@@ -1,5 +1,6 @@
 package fr.portailfamille.dossier.request;
 
+import fr.portailfamille.dossier.upload.StoredFile;
 import fr.portailfamille.platform.security.PortalPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -7,8 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,16 +43,23 @@ public class RequestController {
                            String changedBy) {
     }
 
+    public record AttachmentView(String fileName, String contentType, long size, String downloadUrl) {
+    }
+
     /** What a family or an agent sees of a request; families do not see agents' usernames. */
     public record RequestView(long id, RequestType type, String typeLabel, RequestStatus status, String statusLabel,
-                              String description, Instant createdAt, List<StepView> history) {
+                              String description, Instant createdAt, List<StepView> history,
+                              AttachmentView attachment) {
 
         static RequestView of(Request request, PortalPrincipal viewer) {
             List<StepView> steps = request.getHistory().stream().map(step -> new StepView(step.getStatus(),
                     step.getStatus().label(), step.getComment(), step.getChangedAt(),
                     viewer.isStaff() ? step.getChangedBy() : null)).toList();
+            StoredFile file = request.getAttachment();
+            AttachmentView attachment = file == null ? null : new AttachmentView(file.getFileName(),
+                    file.getContentType(), file.getSizeBytes(), "/api/dossier/requests/" + request.getId() + "/attachment");
             return new RequestView(request.getId(), request.getType(), request.getType().label(), request.getStatus(),
-                    request.getStatus().label(), request.getDescription(), request.getCreatedAt(), steps);
+                    request.getStatus().label(), request.getDescription(), request.getCreatedAt(), steps, attachment);
         }
     }
 
@@ -57,12 +70,28 @@ public class RequestController {
     }
 
     @Operation(summary = "File a request (the family of the dossier)")
-    @PostMapping("/api/dossier/dossiers/{number}/requests")
+    @PostMapping(path = "/api/dossier/dossiers/{number}/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('famille')")
     public RequestView submit(PortalPrincipal family, @PathVariable String number,
                               @Valid @RequestBody NewRequest request) {
-        return RequestView.of(service.submit(family, number, request), family);
+        return RequestView.of(service.submit(family, number, request, null), family);
+    }
+
+    @Operation(summary = "File a request with an attachment (multipart: type, description, file)")
+    @PostMapping(path = "/api/dossier/dossiers/{number}/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('famille')")
+    public RequestView submitWithAttachment(PortalPrincipal family, @PathVariable String number,
+                                            @Valid @ModelAttribute NewRequest request,
+                                            @RequestPart(required = false) MultipartFile file) {
+        return RequestView.of(service.submit(family, number, request, file), family);
+    }
+
+    @Operation(summary = "Download the attachment of a request")
+    @GetMapping("/api/dossier/requests/{id}/attachment")
+    public ResponseEntity<byte[]> attachment(PortalPrincipal caller, @PathVariable long id) {
+        return service.attachment(caller, id);
     }
 
     @Operation(summary = "Cancel a request not yet processed (the family)")

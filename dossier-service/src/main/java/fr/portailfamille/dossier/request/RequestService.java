@@ -2,13 +2,17 @@ package fr.portailfamille.dossier.request;
 
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
+import fr.portailfamille.dossier.upload.FileStore;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.events.dossier.RequestSubmitted;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.springframework.web.multipart.MultipartFile;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,8 +29,11 @@ public class RequestService {
     private final DossierService dossiers;
     private final OutboxPublisher outbox;
     private final Clock clock;
+    private final FileStore files;
 
-    public RequestService(RequestRepository requests, DossierService dossiers, OutboxPublisher outbox, Clock clock) {
+    public RequestService(RequestRepository requests, DossierService dossiers, OutboxPublisher outbox, Clock clock,
+                          FileStore files) {
+        this.files = files;
         this.requests = requests;
         this.dossiers = dossiers;
         this.outbox = outbox;
@@ -34,14 +41,18 @@ public class RequestService {
     }
 
     @Transactional
-    public Request submit(PortalPrincipal family, String number, RequestController.NewRequest body) {
+    public Request submit(PortalPrincipal family, String number, RequestController.NewRequest body,
+                          MultipartFile attachment) {
         Dossier dossier = dossiers.get(family, number);
         if (!body.type().filedByFamily()) {
             throw ApiProblem.badRequest("type-de-demarche-refuse", "request.type.not-filed", body.type().label());
         }
-        Request request = requests.save(new Request(dossier, body.type(), body.description().trim(), clock.instant(),
-                family.auditName()));
-        requests.flush();
+        Request request = new Request(dossier, body.type(), body.description().trim(), clock.instant(),
+                family.auditName());
+        if (attachment != null) {
+            request.attach(files.store(attachment, family));
+        }
+        requests.saveAndFlush(request);
         outbox.publish(new RequestSubmitted(number, request.getId(), request.getType().name(),
                 request.getType().label(), dossier.getFamilyName(), dossier.getEmail()));
         return request;
@@ -52,11 +63,21 @@ public class RequestService {
      * that it shows in the family's history (no e-mail of its own: ContactDetailsChanged tells it).
      */
     @Transactional
-    public void recordAppliedContactChange(Dossier dossier, PortalPrincipal by) {
-        Request request = new Request(dossier, RequestType.CONTACT_DETAILS_CHANGE,
-                "Coordonnées modifiées en ligne et appliquées immédiatement.", clock.instant(), by.auditName());
+    public void recordAppliedContactChange(Dossier dossier, PortalPrincipal by, String description) {
+        Request request = new Request(dossier, RequestType.CONTACT_DETAILS_CHANGE, description, clock.instant(),
+                by.auditName());
         request.moveTo(RequestStatus.ACCEPTED, null, clock.instant(), by.auditName());
         requests.save(request);
+    }
+
+    /** The attachment of a request, to download: the family's own, any for an agent. */
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> attachment(PortalPrincipal caller, long id) {
+        Request request = requests.findWithDetailsById(id)
+                .filter(r -> caller.mayReachDossier(r.getDossier().getNumber()))
+                .filter(r -> r.getAttachment() != null)
+                .orElseThrow(() -> ApiProblem.notFound("piece-jointe-introuvable", "attachment.not-found"));
+        return files.download(request.getAttachment());
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +103,7 @@ public class RequestService {
     }
 
     private Request move(PortalPrincipal caller, long id, RequestStatus next, String comment) {
-        Request request = requests.findById(id)
+        Request request = requests.findWithDetailsById(id)
                 .filter(r -> caller.mayReachDossier(r.getDossier().getNumber()))
                 .orElseThrow(() -> ApiProblem.notFound("demarche-introuvable", "request.not-found", id));
         request.moveTo(next, comment, clock.instant(), caller.auditName());

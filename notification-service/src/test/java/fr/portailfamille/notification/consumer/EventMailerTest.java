@@ -6,6 +6,7 @@ import fr.portailfamille.events.MailRecipient;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.notification.delivery.DeliveryLog;
@@ -111,6 +112,37 @@ class EventMailerTest extends StandardServiceChecks {
         assertThat(Mails.text(mail)).contains("dossier n° 6000", "a été acceptée le",
                 "Commentaire du service : Attestation déposée dans vos documents.", "http://localhost:8080/mon-dossier");
         assertThat(Mails.html(mail)).contains("<strong>Demande d&#39;attestation</strong>", "Voir mes démarches");
+    }
+
+    @Test
+    void a_contact_change_with_guardians_lists_each_ones_new_address() {
+        String address = uniqueAddress("claire.durand");
+        publish(new ContactDetailsChanged("6000", "DURAND", address, "+33781223344", "ancienne@example.test",
+                List.of(new ContactDetailsChanged.Guardian(1, "MADAME", "Claire", "DURAND", address, "+33781223344",
+                        null, null, "12 avenue du Canigou", "Bâtiment B", "66500", "Prades"))));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.text(mail)).contains("Claire DURAND", "12 avenue du Canigou, Bâtiment B, 66500 Prades",
+                "+33781223344");
+        assertThat(Mails.html(mail)).contains("<strong>Claire DURAND</strong>", "66500 Prades");
+    }
+
+    @Test
+    void a_published_document_tells_the_family_without_attaching_the_file() throws Exception {
+        String address = uniqueAddress("document");
+        publish(new DocumentPublished("6000", 7, "ATTESTATION", "Attestation", "Attestation de présence 2026",
+                "DURAND", address));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : un nouveau document est disponible dans votre espace");
+        assertThat(Mails.text(mail)).contains("dossier n° 6000", "Attestation — Attestation de présence 2026",
+                "http://localhost:8080/mon-dossier/documents");
+        assertThat(Mails.html(mail)).contains("Ouvrir « Mes documents »", "connectez-vous pour le télécharger");
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        mail.writeTo(raw);
+        assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContainIgnoringCase("Content-Disposition: attachment");
     }
 
     @Test

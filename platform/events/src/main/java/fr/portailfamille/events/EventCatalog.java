@@ -1,6 +1,7 @@
 package fr.portailfamille.events;
 
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.events.dossier.RequestSubmitted;
@@ -32,7 +33,8 @@ public final class EventCatalog {
             entry("dossier", DossierCreated.class, Topics.DOSSIER),
             entry("dossier", ContactDetailsChanged.class, Topics.DOSSIER),
             entry("dossier", RequestSubmitted.class, Topics.DOSSIER),
-            entry("dossier", RequestStatusChanged.class, Topics.DOSSIER));
+            entry("dossier", RequestStatusChanged.class, Topics.DOSSIER),
+            entry("dossier", DocumentPublished.class, Topics.DOSSIER));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

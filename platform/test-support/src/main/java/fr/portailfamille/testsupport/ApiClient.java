@@ -43,10 +43,23 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response post(String path, String token, Multipart form) {
+        return send(request(path, token).header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
+    }
+
+    /** A download: status, headers and the bytes as they came. */
+    public HttpResponse<byte[]> download(String path, String token) {
+        return exchange(request(path, token).setHeader("Accept", "*/*").GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public Response send(HttpRequest.Builder builder) {
+        return new Response(exchange(builder, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response);
+            return http.send(builder.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -43,9 +43,11 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(PortalExceptionHandler.class);
 
     private final Problems problems;
+    private final org.springframework.core.env.Environment environment;
 
-    public PortalExceptionHandler(Problems problems) {
+    public PortalExceptionHandler(Problems problems, org.springframework.core.env.Environment environment) {
         this.problems = problems;
+        this.environment = environment;
     }
 
     /** One invalid field of a request. */
@@ -54,6 +56,9 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem e) {
+        if (e.field() != null) {
+            return validation(List.of(new FieldProblem(e.field(), problems.message(e.messageKey(), e.args()))));
+        }
         return respond(problems.problem(e.status(), e.slug(), e.messageKey(), e.args()));
     }
 
@@ -157,8 +162,11 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        org.springframework.util.unit.DataSize limit = environment.getProperty(
+                "spring.servlet.multipart.max-file-size", org.springframework.util.unit.DataSize.class,
+                org.springframework.util.unit.DataSize.ofMegabytes(1));
         return respond(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "fichier-trop-volumineux",
-                "problem.too-large"));
+                "problem.too-large", Problems.readableSize(limit)));
     }
 
     @Override

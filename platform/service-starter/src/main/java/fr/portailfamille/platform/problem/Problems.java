@@ -32,6 +32,11 @@ public class Problems {
         return URI.create(TYPE_PREFIX + slug);
     }
 
+    /** A size as French people read it: « 10 Mo », « 500 Ko ». */
+    public static String readableSize(org.springframework.util.unit.DataSize size) {
+        return size.toMegabytes() >= 1 ? size.toMegabytes() + " Mo" : size.toKilobytes() + " Ko";
+    }
+
     /** The French text of {@code key}, from the service's bundle or the platform's. */
     public String message(String key, Object... args) {
         String text = serviceMessages == null ? null : serviceMessages.getMessage(key, args, null, FRENCH);

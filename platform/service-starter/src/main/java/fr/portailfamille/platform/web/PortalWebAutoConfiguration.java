@@ -35,8 +35,8 @@ public class PortalWebAutoConfiguration {
     }
 
     @Bean
-    PortalExceptionHandler portalExceptionHandler(Problems problems) {
-        return new PortalExceptionHandler(problems);
+    PortalExceptionHandler portalExceptionHandler(Problems problems, org.springframework.core.env.Environment environment) {
+        return new PortalExceptionHandler(problems, environment);
     }
 
     @Bean

@@ -1,0 +1,72 @@
+package fr.portailfamille.dossier.document;
+
+import fr.portailfamille.dossier.dossier.Dossier;
+import fr.portailfamille.dossier.dossier.DossierService;
+import fr.portailfamille.dossier.upload.FileStore;
+import fr.portailfamille.events.dossier.DocumentPublished;
+import fr.portailfamille.platform.outbox.OutboxPublisher;
+import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * « Mes documents »: agents make files available to a family (the family is e-mailed through
+ * DocumentPublished); the family lists and downloads its own. Another family's document answers
+ * 404 like one that does not exist.
+ */
+@Service
+public class DocumentService {
+
+    private final DocumentRepository documents;
+    private final DossierService dossiers;
+    private final FileStore files;
+    private final OutboxPublisher outbox;
+    private final Clock clock;
+
+    public DocumentService(DocumentRepository documents, DossierService dossiers, FileStore files,
+                           OutboxPublisher outbox, Clock clock) {
+        this.documents = documents;
+        this.dossiers = dossiers;
+        this.files = files;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Document publish(PortalPrincipal agent, String number, DocumentType type, String title,
+                            MultipartFile upload) {
+        Dossier dossier = dossiers.get(agent, number);
+        if (type == null || !type.uploadedByAgents()) {
+            throw ApiProblem.invalidField("type", "document.type");
+        }
+        if (title == null || title.isBlank() || title.strip().length() > 200) {
+            throw ApiProblem.invalidField("title", "document.title");
+        }
+        Document document = documents.saveAndFlush(Document.uploaded(dossier, type, title.strip(),
+                files.store(upload, agent), clock.instant()));
+        outbox.publish(new DocumentPublished(number, document.getId(), type.name(), type.label(),
+                document.getTitle(), dossier.getFamilyName(), dossier.getEmail()));
+        return document;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Document> list(PortalPrincipal caller, String number) {
+        dossiers.get(caller, number);
+        return documents.findByDossierNumberOrderByPublishedAtDescIdDesc(number);
+    }
+
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> download(PortalPrincipal caller, long id) {
+        Document document = documents.findById(id)
+                .filter(d -> caller.mayReachDossier(d.getDossier().getNumber()))
+                .filter(d -> d.getFile() != null)
+                .orElseThrow(() -> ApiProblem.notFound("document-introuvable", "document.not-found"));
+        return files.download(document.getFile());
+    }
+}
