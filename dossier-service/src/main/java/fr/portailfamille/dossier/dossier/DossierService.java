@@ -49,6 +49,12 @@ public class DossierService {
         return reachable(caller, number);
     }
 
+    /** A dossier by number, for what other services tell (no caller: an event, not a person). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Dossier> find(String number) {
+        return dossiers.findByNumber(number);
+    }
+
     private Dossier reachable(PortalPrincipal caller, String number) {
         if (!caller.mayReachDossier(number)) {
             throw ApiProblem.notFound("dossier-introuvable", "dossier.not-found", number);

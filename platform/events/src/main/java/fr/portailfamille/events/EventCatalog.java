@@ -1,5 +1,6 @@
 package fr.portailfamille.events;
 
+import fr.portailfamille.events.billing.InvoiceIssued;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.dossier.DossierCreated;
@@ -34,7 +35,8 @@ public final class EventCatalog {
             entry("dossier", ContactDetailsChanged.class, Topics.DOSSIER),
             entry("dossier", RequestSubmitted.class, Topics.DOSSIER),
             entry("dossier", RequestStatusChanged.class, Topics.DOSSIER),
-            entry("dossier", DocumentPublished.class, Topics.DOSSIER));
+            entry("dossier", DocumentPublished.class, Topics.DOSSIER),
+            entry("billing", InvoiceIssued.class, Topics.BILLING));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
