@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { MemoryRouter } from "react-router-dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -95,6 +95,34 @@ describe("the portal shell", () => {
     expect(screen.getByText("École Jean Macé, Prades — CM1")).toBeTruthy();
     expect(screen.getByText("Repas Enfants")).toBeTruthy();
     expect(screen.getByText("Atelier 3D")).toBeTruthy();
+  });
+
+  it("splits Mon dossier into four pages, with « Vous êtes ici : » and a side menu", async () => {
+    serve(FAMILY);
+    renderAt("/mon-dossier");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Mon dossier" })).toBeTruthy();
+    expect(screen.getByText("Suivre l'état de mes dernières démarches")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: "Mes démarches" })).toBeTruthy();
+    const main = screen.getByRole("main");
+    for (const [page, path] of [["Mes enfants", "/mon-dossier/enfants"], ["Mes coordonnées", "/mon-dossier/coordonnees"],
+      ["Mes documents", "/mon-dossier/documents"]]) {
+      expect(within(main).getAllByRole("link", { name: page }).every((link) => link.getAttribute("href") === path)).toBe(true);
+    }
+
+    const menu = screen.getByRole("navigation", { name: "Dossier" });
+    fireEvent.click(within(menu).getByRole("link", { name: "Mes enfants" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Mes enfants" })).toBeTruthy();
+    expect(screen.getByText("Voir les informations qui concernent mes enfants")).toBeTruthy();
+    expect(document.title).toBe("Mes enfants — Portail Famille");
+    expect(screen.getByText("Vous êtes ici :")).toBeTruthy();
+    const breadcrumb = screen.getByRole("navigation", { name: "vous êtes ici :" });
+    expect(within(breadcrumb).getByRole("link", { name: "Accueil" }).getAttribute("href")).toBe("/");
+    expect(within(breadcrumb).getByRole("link", { name: "Dossier" }).getAttribute("href")).toBe("/mon-dossier");
+    expect(within(breadcrumb).getByText("Mes enfants").getAttribute("aria-current")).toBe("page");
+    expect(within(menu).getByRole("link", { name: "Mes enfants" }).getAttribute("aria-current")).toBe("page");
+    expect(await screen.findByRole("heading", { level: 2, name: "Marie DURAND" })).toBeTruthy();
   });
 
   it("says so when no child is on the dossier", async () => {

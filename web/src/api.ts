@@ -70,7 +70,11 @@ export type DossierRequest = {
   description: string | null;
   createdAt: string;
   history: RequestStep[];
+  /** The file the family attached when filing it, if any. */
+  attachment: RequestAttachment | null;
 };
+
+export type RequestAttachment = { fileName: string; contentType: string; size: number; downloadUrl: string };
 
 /** A refusal of the API (RFC 9457 problem+json): its French detail and, for a form, each field's message. */
 export class ApiProblem extends Error {
@@ -80,6 +84,37 @@ export class ApiProblem extends Error {
   }
 }
 
+const GENERAL_ERROR = "Une erreur est survenue. Réessayez dans quelques minutes.";
+
+/** When a refusal carries no problem+json (e.g. a proxy's), what to tell people. */
+const FALLBACK_DETAIL: Record<number, string> = {
+  413: "Le fichier dépasse la taille autorisée (10 Mo au plus).",
+  415: "Le fichier doit être un PDF ou une image PNG ou JPEG.",
+};
+
+/** The problem+json of a refused call, read as an {@link ApiProblem}. */
+async function problemOf(response: Response): Promise<ApiProblem> {
+  let detail = FALLBACK_DETAIL[response.status] ?? GENERAL_ERROR;
+  const fields: Record<string, string> = {};
+  try {
+    const problem = await response.json();
+    detail = problem.detail ?? detail;
+    for (const error of problem.errors ?? []) {
+      fields[error.field] = error.message;
+    }
+  } catch {
+    // not a problem+json: keep the general message
+  }
+  return new ApiProblem(response.status, detail, fields);
+}
+
+async function answerOf<T>(response: Response): Promise<T> {
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return (await response.json()) as T;
+}
+
 async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
@@ -87,27 +122,39 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
     headers: { Accept: "application/json", "Content-Type": "application/json", "X-XSRF-TOKEN": csrfToken() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) {
-    let detail = "Une erreur est survenue. Réessayez dans quelques minutes.";
-    const fields: Record<string, string> = {};
-    try {
-      const problem = await response.json();
-      detail = problem.detail ?? detail;
-      for (const error of problem.errors ?? []) {
-        fields[error.field] = error.message;
-      }
-    } catch {
-      // not a problem+json: keep the general message
-    }
-    throw new ApiProblem(response.status, detail, fields);
-  }
-  return (await response.json()) as T;
+  return answerOf<T>(response);
 }
+
+/**
+ * POSTs a multipart/form-data (files). No Content-Type of our own: the browser sets it with the
+ * boundary of the parts.
+ */
+export async function sendForm<T>(url: string, formData: FormData): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { Accept: "application/json", "X-XSRF-TOKEN": csrfToken() },
+    body: formData,
+  });
+  return answerOf<T>(response);
+}
+
+const dossierUrl = (dossier: string) => `/api/dossier/dossiers/${encodeURIComponent(dossier)}`;
 
 export const fetchRequests = (dossier: string) =>
   getJson<DossierRequest[]>(`/api/dossier/dossiers/${encodeURIComponent(dossier)}/requests`);
-export const submitRequest = (dossier: string, request: { type: string; description: string }) =>
-  send<DossierRequest>("POST", `/api/dossier/dossiers/${encodeURIComponent(dossier)}/requests`, request);
+/** A new request: JSON, or multipart/form-data when the family attaches a file. */
+export function submitRequest(dossier: string, request: { type: string; description: string; file?: File | null }) {
+  const url = `${dossierUrl(dossier)}/requests`;
+  if (!request.file) {
+    return send<DossierRequest>("POST", url, { type: request.type, description: request.description });
+  }
+  const form = new FormData();
+  form.append("type", request.type);
+  form.append("description", request.description);
+  form.append("file", request.file);
+  return sendForm<DossierRequest>(url, form);
+}
 export const cancelRequest = (id: number) => send<DossierRequest>("POST", `/api/dossier/requests/${id}/cancel`);
 
 /** An instant as people in France read it: « 26/11/2026 à 10:15 » (Europe/Paris). */
@@ -165,3 +212,105 @@ export function logout(): void {
 }
 
 export const isAgent = (me: Me) => me.roles.includes("agent") || me.roles.includes("admin");
+
+export type Civility = "MADAME" | "MONSIEUR";
+
+/** What a family keeps up to date itself; an empty field is sent as null. */
+export type ContactDetails = {
+  email: string | null;
+  mobilePhone: string | null;
+  homePhone: string | null;
+  workPhone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postcode: string | null;
+  city: string | null;
+};
+
+/** A guardian (responsable légal) of a dossier; phones in E.164 (« +33612345678 »). */
+export type Guardian = ContactDetails & {
+  id: number;
+  civility: Civility;
+  civilityLabel: string;
+  firstName: string;
+  lastName: string;
+  updatedAt: string;
+};
+
+export type NewGuardian = ContactDetails & { civility: Civility; firstName: string; lastName: string };
+
+export const fetchGuardians = (dossier: string) => getJson<Guardian[]>(`${dossierUrl(dossier)}/guardians`);
+export const addGuardian = (dossier: string, guardian: NewGuardian) =>
+  send<Guardian>("POST", `${dossierUrl(dossier)}/guardians`, guardian);
+export const changeContactDetails = (dossier: string, guardianId: number, contact: ContactDetails) =>
+  send<Guardian>("PUT", `${dossierUrl(dossier)}/guardians/${guardianId}/contact-details`, contact);
+
+export type DocumentType = "ATTESTATION" | "REGLEMENT" | "FORMULAIRE" | "FACTURE" | "AUTRE";
+
+export type DossierDocument = {
+  id: number;
+  type: DocumentType;
+  typeLabel: string;
+  title: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  publishedAt: string;
+  downloadUrl: string;
+};
+
+export const fetchDocuments = (dossier: string) => getJson<DossierDocument[]>(`${dossierUrl(dossier)}/documents`);
+export function publishDocument(dossier: string, document: { type: string; title: string; file: File | null }) {
+  const form = new FormData();
+  form.append("type", document.type);
+  form.append("title", document.title);
+  if (document.file) {
+    form.append("file", document.file);
+  }
+  return sendForm<DossierDocument>(`${dossierUrl(dossier)}/documents`, form);
+}
+
+export type NewDossier = { number: string; familyName: string; email: string; phone: string | null };
+/** The answer to a dossier's creation: the only time its access key is given. */
+export type CreatedDossier = Dossier & { accessKey: string };
+
+export const createDossier = (dossier: NewDossier) => send<CreatedDossier>("POST", "/api/dossier/dossiers", dossier);
+
+export type NewChild = {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  school: string | null;
+  className: string | null;
+  activities: string[];
+};
+
+export const addChild = (dossier: string, child: NewChild) => send<Child>("POST", `${dossierUrl(dossier)}/children`, child);
+
+/** « +33612345678 » as people in France write it: « 06 12 34 56 78 »; other numbers as they are. */
+export function frenchPhone(phone: string): string {
+  const national = /^\+33(\d{9})$/.exec(phone);
+  if (!national) {
+    return phone;
+  }
+  return `0${national[1]}`.replace(/(\d{2})(?=\d)/g, "$1 ");
+}
+
+/** The day of an instant in France: « 26/11/2026 » (Europe/Paris). */
+export function frenchDay(instant: string): string {
+  return new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" })
+    .format(new Date(instant));
+}
+
+/** A file's size as French people read it: « 850 octets », « 120 Ko », « 1,2 Mo » (1 Ko = 1 024 octets). */
+export function fileSize(bytes: number): string {
+  const kilobytes = bytes / 1024;
+  if (bytes < 1024) {
+    return `${bytes} octet${bytes > 1 ? "s" : ""}`;
+  }
+  if (Math.round(kilobytes) < 1024) {
+    return `${Math.round(kilobytes)} Ko`;
+  }
+  const megabytes = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(kilobytes / 1024);
+  return `${megabytes} Mo`;
+}

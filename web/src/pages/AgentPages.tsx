@@ -8,11 +8,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import {
-  decideRequest, fetchChildren, fetchDossier, fetchRequests, frenchDate, frenchDateTime, isAgent, searchDossiers,
+  decideRequest, fetchDossier, fetchRequests, frenchDateTime, frenchPhone, isAgent, searchDossiers,
   type DossierRequest,
 } from "../api";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
+import { ChildrenSection } from "./agent/ChildrenSection";
+import { CreateDossierForm } from "./agent/CreateDossierForm";
+import { DocumentsSection } from "./agent/DocumentsSection";
+import { GuardiansSection } from "./agent/GuardiansSection";
+import { AttachmentLink } from "./MesDemarches";
 
 function Refused() {
   usePageTitle("Accès refusé");
@@ -24,7 +29,7 @@ function Refused() {
   );
 }
 
-/** The agents' space: find a dossier by number, family name or child name. */
+/** The agents' space: find a dossier by number, family name or child name; create one. */
 export function Agent() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
@@ -82,6 +87,7 @@ export function Agent() {
           </ul>
         </div>
       )}
+      <CreateDossierForm />
     </>
   );
 }
@@ -102,6 +108,7 @@ function RequestToProcess({ request, number }: { request: DossierRequest; number
       <h3 className="fr-h6 fr-mb-1w">{request.typeLabel} <Badge small noIcon>{request.statusLabel}</Badge></h3>
       <p className="fr-text--sm fr-mb-1w">Envoyée le {frenchDateTime(request.createdAt)}</p>
       {request.description && <p>{request.description}</p>}
+      {request.attachment && <AttachmentLink attachment={request.attachment} />}
       {open && (
         <>
           <Input label={`Commentaire pour la famille (démarche n° ${request.id})`} hintText="Obligatoire pour refuser." textArea
@@ -120,13 +127,15 @@ function RequestToProcess({ request, number }: { request: DossierRequest; number
   );
 }
 
-/** A dossier as an agent sees it: the family, its children and its requests to process. */
+/**
+ * A dossier as an agent sees it: the family, its guardians and children (and adding them), its
+ * requests to process and its documents.
+ */
 export function AgentDossier() {
   const { me } = useSession();
   const { number = "" } = useParams();
   usePageTitle(isAgent(me) ? `Dossier ${number}` : "Accès refusé");
   const dossier = useQuery({ queryKey: ["dossier", number], queryFn: () => fetchDossier(number), enabled: isAgent(me) });
-  const children = useQuery({ queryKey: ["children", number], queryFn: () => fetchChildren(number), enabled: isAgent(me) });
   const requests = useQuery({ queryKey: ["requests", number], queryFn: () => fetchRequests(number), enabled: isAgent(me) });
   if (!isAgent(me)) {
     return <Refused />;
@@ -141,23 +150,24 @@ export function AgentDossier() {
       <h1>Dossier {number}{dossier.data ? ` — ${dossier.data.familyName}` : ""}</h1>
       {dossier.data && (
         <>
-          <p>{dossier.data.email}{dossier.data.phone ? ` — ${dossier.data.phone}` : ""}</p>
+          <p>{dossier.data.email}{dossier.data.phone ? ` — ${frenchPhone(dossier.data.phone)}` : ""}</p>
           {dossier.data.linkingLockedUntil && (
             <Alert severity="warning" small className="fr-mb-2w"
               description={`Inscription en ligne bloquée jusqu'au ${frenchDateTime(dossier.data.linkingLockedUntil)} après plusieurs clés d'accès erronées.`} />
           )}
         </>
       )}
-      <h2 className="fr-h4">Enfants</h2>
-      {children.data && (children.data.length === 0 ? <p>Aucun enfant.</p> : (
-        <ul>{children.data.map((c) => <li key={c.id}>{c.firstName} {c.lastName}, né(e) le {frenchDate(c.birthDate)}</li>)}</ul>
-      ))}
-      <h2 className="fr-h4">Démarches</h2>
-      {requests.data && (requests.data.length === 0 ? <p>Aucune démarche.</p> : (
-        <ul className="fr-raw-list">
-          {requests.data.map((r) => <RequestToProcess key={r.id} request={r} number={number} />)}
-        </ul>
-      ))}
+      <GuardiansSection number={number} />
+      <ChildrenSection number={number} />
+      <section aria-labelledby="demarches-titre" className="fr-mb-6w">
+        <h2 id="demarches-titre" className="fr-h4">Démarches</h2>
+        {requests.data && (requests.data.length === 0 ? <p>Aucune démarche.</p> : (
+          <ul className="fr-raw-list">
+            {requests.data.map((r) => <RequestToProcess key={r.id} request={r} number={number} />)}
+          </ul>
+        ))}
+      </section>
+      <DocumentsSection number={number} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import type { DossierRequest } from "../api";
 
 const SUBMITTED: DossierRequest = {
   id: 7, type: "CERTIFICATE", typeLabel: "Demande d'attestation", status: "SUBMITTED", statusLabel: "Envoyée",
-  description: "Attestation pour la CAF", createdAt: "2026-11-26T09:15:00Z",
+  description: "Attestation pour la CAF", createdAt: "2026-11-26T09:15:00Z", attachment: null,
   history: [{ status: "SUBMITTED", statusLabel: "Envoyée", comment: null, changedAt: "2026-11-26T09:15:00Z" }],
 };
 
@@ -16,12 +16,12 @@ const REFUSED: DossierRequest = {
     { status: "REFUSED", statusLabel: "Refusée", comment: "Pièce manquante", changedAt: "2026-11-27T08:00:00Z" }],
 };
 
-type Call = { url: string; method: string; body?: string; headers?: Record<string, string> };
+type Call = { url: string; method: string; body?: BodyInit | null; headers?: Record<string, string> };
 
 function serve(requests: DossierRequest[], answer?: (call: Call) => Response | undefined) {
   const calls: Call[] = [];
   vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
-    const call = { url, method: init?.method ?? "GET", body: init?.body as string | undefined,
+    const call = { url, method: init?.method ?? "GET", body: init?.body,
       headers: init?.headers as Record<string, string> | undefined };
     calls.push(call);
     return answer?.(call) ?? new Response(JSON.stringify(requests), { status: 200, headers: { "Content-Type": "application/json" } });
@@ -77,5 +77,73 @@ describe("Mes démarches", () => {
     fireEvent.click(screen.getByRole("button", { name: "Envoyer la démarche" }));
 
     expect(await screen.findByText("ne doit pas être vide")).toBeTruthy();
+  });
+
+  it("shows the file attached to a request", async () => {
+    serve([{ ...SUBMITTED, attachment: {
+      fileName: "avis-imposition.pdf", contentType: "application/pdf", size: 245_760, downloadUrl: "/api/dossier/requests/7/attachment",
+    } }]);
+    renderIt();
+
+    const link = await screen.findByRole("link", { name: "Pièce jointe : avis-imposition.pdf" });
+    expect(link.getAttribute("href")).toBe("/api/dossier/requests/7/attachment");
+  });
+
+  it("sends JSON when no file is attached", async () => {
+    const calls = serve([]);
+    renderIt();
+
+    await screen.findByText("Vous n'avez aucune démarche en cours.");
+    fireEvent.change(screen.getByLabelText("Type de démarche"), { target: { value: "CERTIFICATE" } });
+    fireEvent.change(screen.getByLabelText(/Votre demande/), { target: { value: "Attestation pour la CAF" } });
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer la démarche" }));
+
+    await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
+    const post = calls.find((c) => c.method === "POST")!;
+    expect(post.headers?.["Content-Type"]).toBe("application/json");
+    expect(JSON.parse(post.body as string)).toEqual({ type: "CERTIFICATE", description: "Attestation pour la CAF" });
+  });
+
+  it("sends a multipart form with the attached file and the CSRF header", async () => {
+    document.cookie = "XSRF-TOKEN=jeton-csrf";
+    const calls = serve([], (call) => call.method === "POST"
+      ? new Response(JSON.stringify(SUBMITTED), { status: 201, headers: { "Content-Type": "application/json" } })
+      : undefined);
+    renderIt();
+
+    await screen.findByText("Vous n'avez aucune démarche en cours.");
+    const file = new File(["%PDF-1.7"], "avis-imposition.pdf", { type: "application/pdf" });
+    fireEvent.change(screen.getByLabelText("Type de démarche"), { target: { value: "CERTIFICATE" } });
+    fireEvent.change(screen.getByLabelText(/Votre demande/), { target: { value: "Attestation pour la CAF" } });
+    fireEvent.change(screen.getByLabelText(/Pièce jointe \(facultative\)/), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer la démarche" }));
+
+    expect(await screen.findByText("Votre démarche a été envoyée.")).toBeTruthy();
+    const post = calls.find((c) => c.method === "POST")!;
+    expect(post.url).toBe("/api/dossier/dossiers/6000/requests");
+    expect(post.body).toBeInstanceOf(FormData);
+    const form = post.body as FormData;
+    expect(form.get("type")).toBe("CERTIFICATE");
+    expect(form.get("description")).toBe("Attestation pour la CAF");
+    expect((form.get("file") as File).name).toBe("avis-imposition.pdf");
+    expect(post.headers?.["X-XSRF-TOKEN"]).toBe("jeton-csrf");
+    // The browser sets the multipart Content-Type with its boundary.
+    expect(post.headers?.["Content-Type"]).toBeUndefined();
+  });
+
+  it("says why the service refused the attached file", async () => {
+    serve([], (call) => call.method === "POST"
+      ? new Response(JSON.stringify({ status: 415, detail: "Le fichier doit être un PDF, une image PNG ou JPEG." }),
+        { status: 415, headers: { "Content-Type": "application/problem+json" } })
+      : undefined);
+    renderIt();
+
+    await screen.findByText("Vous n'avez aucune démarche en cours.");
+    const fileField = screen.getByLabelText(/Pièce jointe \(facultative\)/);
+    fireEvent.change(fileField, { target: { files: [new File(["MZ"], "programme.exe")] } });
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer la démarche" }));
+
+    const message = await screen.findByText("Le fichier doit être un PDF, une image PNG ou JPEG.");
+    expect(fileField.getAttribute("aria-describedby")).toContain(message.id);
   });
 });

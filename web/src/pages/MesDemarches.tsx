@@ -3,12 +3,14 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import {
-  ApiProblem, cancelRequest, fetchRequests, frenchDateTime, submitRequest,
-  type DossierRequest, type RequestStatus,
+  ApiProblem, cancelRequest, fetchRequests, fileSize, frenchDateTime, submitRequest,
+  type DossierRequest, type RequestAttachment, type RequestStatus,
 } from "../api";
+import { FILE_ACCEPT, FILE_HINT } from "./forms";
 
 const SEVERITY: Record<RequestStatus, "info" | "new" | "success" | "error" | undefined> = {
   SUBMITTED: "info",
@@ -24,6 +26,18 @@ const TYPES = [
   { value: "CERTIFICATE", label: "Demande d'attestation" },
 ];
 
+/** « Pièce jointe : attestation-caf.pdf », to download the file attached to a request. */
+export function AttachmentLink({ attachment }: { attachment: RequestAttachment }) {
+  return (
+    <p className="fr-mb-1w">
+      <a className="fr-link fr-icon-attachment-line fr-link--icon-left" href={attachment.downloadUrl} download={attachment.fileName}>
+        Pièce jointe : {attachment.fileName}
+      </a>
+      <span className="fr-text--xs"> ({fileSize(attachment.size)})</span>
+    </p>
+  );
+}
+
 function RequestItem({ request, dossier }: { request: DossierRequest; dossier: string }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
@@ -37,6 +51,7 @@ function RequestItem({ request, dossier }: { request: DossierRequest; dossier: s
       </h3>
       <p className="fr-text--sm fr-mb-1w">Envoyée le {frenchDateTime(request.createdAt)}</p>
       {request.description && <p className="fr-mb-1w">{request.description}</p>}
+      {request.attachment && <AttachmentLink attachment={request.attachment} />}
       <details>
         <summary>Historique de la démarche</summary>
         <ol>
@@ -63,15 +78,23 @@ function NewRequestForm({ dossier }: { dossier: string }) {
   const queryClient = useQueryClient();
   const [type, setType] = useState("");
   const [description, setDescription] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  // A new key empties the file field (it cannot be set from React).
+  const [fileFieldKey, setFileFieldKey] = useState(0);
   const submit = useMutation({
-    mutationFn: () => submitRequest(dossier, { type, description }),
+    mutationFn: () => submitRequest(dossier, { type, description, file }),
     onSuccess: () => {
       setType("");
       setDescription("");
+      setFile(null);
+      setFileFieldKey((key) => key + 1);
       return queryClient.invalidateQueries({ queryKey: ["requests", dossier] });
     },
   });
-  const fields = submit.error instanceof ApiProblem ? submit.error.fields : {};
+  const problem = submit.error instanceof ApiProblem ? submit.error : null;
+  const fields = problem?.fields ?? {};
+  // Too large (413) or not a PDF, PNG or JPEG (415): the service says why, under the file field.
+  const fileError = fields.file ?? (problem && (problem.status === 413 || problem.status === 415) ? problem.detail : undefined);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit.mutate();
@@ -87,7 +110,10 @@ function NewRequestForm({ dossier }: { dossier: string }) {
       <Input label="Votre demande" hintText="Précisez ce que vous demandez (4 000 caractères au plus)." textArea
         nativeTextAreaProps={{ value: description, onChange: (e) => setDescription(e.target.value), required: true, maxLength: 4000 }}
         state={fields.description ? "error" : "default"} stateRelatedMessage={fields.description} />
-      {submit.isError && !fields.type && !fields.description && (
+      <Upload key={fileFieldKey} label="Pièce jointe (facultative)" hint={FILE_HINT} className="fr-mb-3w"
+        state={fileError ? "error" : "default"} stateRelatedMessage={fileError}
+        nativeInputProps={{ accept: FILE_ACCEPT, onChange: (e) => setFile(e.target.files?.[0] ?? null) }} />
+      {submit.isError && !fields.type && !fields.description && !fileError && (
         <Alert severity="error" small description={(submit.error as Error).message} className="fr-mb-2w" />
       )}
       {submit.isSuccess && <Alert severity="success" small description="Votre démarche a été envoyée." className="fr-mb-2w" />}
