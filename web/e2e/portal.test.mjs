@@ -129,19 +129,31 @@ journey("the demo family logs in on Keycloak, sees DURAND, the three sections an
   assert.equal(await navigation.getByRole("link", { name: "Espace agent" }).count(), 0);
   await navigation.getByRole("link", { name: "Mon dossier" }).click();
   await page.getByRole("heading", { level: 3, name: "Marie DURAND" }).waitFor();
-  assert.ok(await page.getByText("Repas Enfants").isVisible());
+  assert.ok(await page.getByText("Repas Enfants").first().isVisible());
 
-  // « Mes démarches »: file a request, see it « Envoyée », cancel it, see it « Annulée ».
+  // « Mes démarches »: file a request with an attachment, see it « Envoyée », cancel it, see it « Annulée ».
   const what = `Attestation de paiement pour la CAF (${Date.now()})`;
   await page.getByLabel("Type de démarche").selectOption("CERTIFICATE");
   await page.getByLabel(/Votre demande/).fill(what);
+  await page.getByLabel(/Pièce jointe/).setInputFiles({ name: "justificatif-caf.pdf", mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n") });
   await page.getByRole("button", { name: "Envoyer la démarche" }).click();
   await page.getByText("Votre démarche a été envoyée.").waitFor();
   const request = page.locator("li").filter({ hasText: what }).first();
   await request.getByText("Envoyée", { exact: true }).waitFor();
+  await request.getByRole("link", { name: /Pièce jointe : justificatif-caf\.pdf/ }).waitFor();
   await assertAccessible(page, "Mon dossier avec une démarche");
   await request.getByRole("button", { name: "Annuler la démarche" }).click();
   await request.getByText("Annulée", { exact: true }).waitFor();
+
+  // « Mes documents »: the demo document, downloaded as a file.
+  await page.getByRole("navigation", { name: /Dossier/ }).getByRole("link", { name: "Mes documents" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mes documents" }).waitFor();
+  assert.match(await page.getByText("Vous êtes ici").first().innerText(), /Vous êtes ici/);
+  const row = page.locator("tr").filter({ hasText: "Règlement intérieur des accueils de loisirs 2026" });
+  const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Télécharger/ }).click()]);
+  assert.equal(download.suggestedFilename(), "reglement-accueils-de-loisirs-2026.pdf");
+  await assertAccessible(page, "Mes documents");
 
   await headerButton(page, "Se déconnecter").click();
   await page.waitForURL(PORTAL + "/", { waitUntil: "commit" });
@@ -149,6 +161,34 @@ journey("the demo family logs in on Keycloak, sees DURAND, the three sections an
   // Logged out of Keycloak as well: « Se connecter » shows Keycloak's form again.
   await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
   await page.locator("#username").waitFor();
+});
+
+journey("the family changes its phone number in « Mes coordonnées » and sees the accepted « Modification de coordonnées »", async (page) => {
+  await login(page, FAMILY);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Mon dossier" }).click();
+  await page.getByRole("navigation", { name: /Dossier/ }).getByRole("link", { name: "Mes enfants" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mes enfants" }).waitFor();
+  await page.getByRole("heading", { name: "Marie DURAND" }).waitFor();
+  await page.getByRole("navigation", { name: /Dossier/ }).getByRole("link", { name: "Mes coordonnées" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mes coordonnées" }).waitFor();
+  await page.getByText("3 rue des Écoles").first().waitFor();
+  await assertAccessible(page, "Mes coordonnées");
+
+  // A wrong postcode is refused under its field, then a new mobile number is saved.
+  const mobile = `06 ${String(Date.now()).slice(-8).replace(/(\d\d)(?=\d)/g, "$1 ")}`;
+  await page.getByRole("button", { name: /Modifier mes coordonnées/ }).first().click();
+  await page.getByLabel("Code postal").fill("6650");
+  await page.getByLabel("Téléphone portable").fill(mobile);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByText(/code postal français de 5 chiffres/).first().waitFor();
+  await page.getByLabel("Code postal").fill("66500");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByText("Vos coordonnées ont été modifiées.").waitFor();
+  await page.getByText(mobile).first().waitFor();
+
+  await page.getByRole("navigation", { name: /Dossier/ }).getByRole("link", { name: "Mon dossier" }).click();
+  const change = page.locator("li").filter({ hasText: "Modification de coordonnées" }).first();
+  await change.getByText("Acceptée", { exact: true }).waitFor();
 });
 
 journey("a family cannot reach the agents' pages", async (page) => {

@@ -2,6 +2,7 @@ package fr.portailfamille.e2e;
 
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.DemoData;
+import fr.portailfamille.testsupport.Multipart;
 import fr.portailfamille.testsupport.FreePorts;
 import fr.portailfamille.testsupport.KafkaBroker;
 import fr.portailfamille.testsupport.Mails;
@@ -165,6 +166,22 @@ class PortalJourneyTest {
     }
 
     @Test
+    void a_file_over_10_mb_sent_through_the_gateway_gets_413_in_french_and_no_request_is_filed() {
+        String number = createDossier();
+        PortalSession family = family(number);
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
+
+        ApiClient.Response response = family.post("/api/dossier/dossiers/" + number + "/requests", new Multipart()
+                .field("type", "CERTIFICATE").field("description", "Justificatif joint")
+                .file("file", "scan.pdf", "application/pdf", big));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Le fichier dépasse la taille maximale de 10 Mo.");
+        assertThat(family.get("/api/dossier/dossiers/" + number + "/requests").json()).isEmpty();
+    }
+
+    @Test
     void without_logging_in_the_service_answers_401_through_the_gateway() {
         ApiClient.Response response = new PortalSession(portal).get("/api/dossier/dossiers/6000");
 
@@ -203,11 +220,14 @@ class PortalJourneyTest {
         System.out.println(log);
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 4", "fail 0");
-        // The requests the family cancelled and the agent accepted in the browser were e-mailed to it.
+        assertThat(log).contains("pass 5", "fail 0");
+        // The requests the family cancelled and the agent accepted in the browser, its phone change and
+        // the demo document were e-mailed to it.
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
                 .map(Mails::subject).toList().containsAll(List.of(
                         "Portail Famille : votre démarche « Demande d'attestation » a été annulée",
-                        "Portail Famille : votre démarche « Demande d'attestation » a été acceptée")));
+                        "Portail Famille : votre démarche « Demande d'attestation » a été acceptée",
+                        "Portail Famille : vos coordonnées ont été modifiées",
+                        "Portail Famille : un nouveau document est disponible dans votre espace")));
     }
 }

@@ -3,12 +3,15 @@ package fr.portailfamille.testsupport;
 /**
  * The demo data, created through the services' own APIs as the family and an agent would, once:
  * dossier 6000 of the DURAND family (its family account claire.durand is among Keycloak's demo
- * users) with its child Marie and one request in each status. Documents and the seed's invoice come
- * with their issues. Used by the local stack and by e2e.
+ * users) with its guardian Claire DURAND (address in Prades), its child Marie, one request in each
+ * status and one document (the leisure centres' rules, a PDF). The seed's invoice comes with the
+ * billing issue. Used by the local stack and by e2e.
  */
 public final class DemoData {
 
     public static final String DOSSIER = "6000";
+
+    private static final String REGLEMENT = "reglement-accueils-de-loisirs-2026.pdf";
 
     private DemoData() {
     }
@@ -35,6 +38,26 @@ public final class DemoData {
                      "school":"École Jean Macé, Prades","className":"CM1",
                      "activities":["Repas Enfants","Atelier 3D"]}"""), 201, "enfant Marie");
             done.add("Marie DURAND ajoutée au dossier 6000");
+        }
+        ApiClient.Response guardians = agent.get("/api/dossier/dossiers/" + DOSSIER + "/guardians");
+        if (guardians.status() == 200 && guardians.json().size() > 0) {
+            done.add("responsable légal du dossier 6000 déjà là");
+        } else {
+            expect(agent.post("/api/dossier/dossiers/" + DOSSIER + "/guardians", """
+                    {"civility":"MADAME","firstName":"Claire","lastName":"DURAND","email":"claire.durand@example.fr",
+                     "mobilePhone":"06 12 34 56 78","homePhone":"04 68 96 00 00",
+                     "addressLine1":"3 rue des Écoles","postcode":"66500","city":"Prades"}"""), 201, "responsable légal");
+            done.add("Madame Claire DURAND, responsable légale du dossier 6000, 3 rue des Écoles 66500 Prades");
+        }
+        ApiClient.Response documents = agent.get("/api/dossier/dossiers/" + DOSSIER + "/documents");
+        if (documents.status() == 200 && documents.json().size() > 0) {
+            done.add("documents du dossier 6000 déjà là");
+        } else {
+            expect(agent.post("/api/dossier/dossiers/" + DOSSIER + "/documents", new Multipart()
+                    .field("type", "REGLEMENT")
+                    .field("title", "Règlement intérieur des accueils de loisirs 2026")
+                    .file("file", REGLEMENT, "application/pdf", resource("demo/" + REGLEMENT))), 201, "document");
+            done.add("document « Règlement intérieur des accueils de loisirs 2026 » mis à disposition");
         }
         ApiClient.Response requests = agent.get("/api/dossier/dossiers/" + DOSSIER + "/requests");
         if (requests.status() == 200 && requests.json().size() > 0) {
@@ -70,6 +93,17 @@ public final class DemoData {
                 {"type":"%s","description":"%s"}""".formatted(type, description));
         expect(filed, 201, "démarche « " + description + " »");
         return filed.json().get("id").asLong();
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = DemoData.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " absent du classpath");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void expect(ApiClient.Response response, int status, String what) {

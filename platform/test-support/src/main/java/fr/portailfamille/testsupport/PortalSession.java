@@ -94,11 +94,21 @@ public final class PortalSession {
         return withBody("PUT", path, json);
     }
 
+    /** A multipart POST, as the web app sends a file with FormData. */
+    public ApiClient.Response post(String path, Multipart form) {
+        return withBody("POST", path, form.contentType(), HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
+    }
+
     private ApiClient.Response withBody(String method, String path, String json) {
+        return withBody(method, path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private ApiClient.Response withBody(String method, String path, String contentType,
+                                        HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portalUrl + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
+                .method(method, body);
         String csrf = cookie("XSRF-TOKEN");
         if (csrf != null) {
             request.header("X-XSRF-TOKEN", csrf);
