@@ -7,6 +7,7 @@ import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DocumentPublished;
+import fr.portailfamille.events.identity.AccountActivationRequested;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.notification.delivery.DeliveryLog;
@@ -143,6 +144,20 @@ class EventMailerTest extends StandardServiceChecks {
         java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
         mail.writeTo(raw);
         assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContainIgnoringCase("Content-Disposition: attachment");
+    }
+
+    @Test
+    void a_registration_gets_the_activation_mail_with_its_single_use_link_and_expiry_in_paris_time() {
+        String address = uniqueAddress("inscription");
+        publish(new AccountActivationRequested("claire.durand", address, "Claire", "DURAND", "6000",
+                "http://localhost:8080/activation/abcDEF123", Instant.parse("2026-11-28T09:30:00Z")));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : activez votre compte");
+        assertThat(Mails.text(mail)).contains("« claire.durand »", "dossier n° 6000",
+                "http://localhost:8080/activation/abcDEF123", "28/11/2026 à 10h30");
+        assertThat(Mails.html(mail)).contains("href=\"http://localhost:8080/activation/abcDEF123\"", "Activez votre compte");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.portailfamille.events;
 
 import fr.portailfamille.events.billing.InvoiceIssued;
+import fr.portailfamille.events.identity.AccountActivationRequested;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.dossier.DossierCreated;
@@ -36,7 +37,8 @@ public final class EventCatalog {
             entry("dossier", RequestSubmitted.class, Topics.DOSSIER),
             entry("dossier", RequestStatusChanged.class, Topics.DOSSIER),
             entry("dossier", DocumentPublished.class, Topics.DOSSIER),
-            entry("billing", InvoiceIssued.class, Topics.BILLING));
+            entry("billing", InvoiceIssued.class, Topics.BILLING),
+            entry("identity", AccountActivationRequested.class, Topics.IDENTITY));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -146,10 +146,46 @@ public final class KeycloakServer {
     }
 
     /**
-     * Creates a family account linked to {@code dossier} (what identity-service will do at
+     * Creates a family account linked to {@code dossier} (what identity-service does at
      * registration), through Keycloak's admin API with the bootstrap admin.
      */
     public void createFamilyAccount(String username, String password, String dossier) {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", username).put("email", username + "@example.test").put("firstName", "Famille")
+                .put("lastName", "DOSSIER-" + dossier).put("enabled", true).put("emailVerified", true);
+        user.putObject("attributes").putArray("dossier").add(dossier);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password)
+                .put("temporary", false);
+        HttpResponse<String> created = admin("POST", "/users", JSON.writeValueAsString(user));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("User " + username + " not created: " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String userPath = location.substring(location.indexOf("/users/"));
+        String role = admin("GET", "/roles/famille", null).body();
+        HttpResponse<String> mapped = admin("POST", userPath + "/role-mappings/realm", "[" + role + "]");
+        if (mapped.statusCode() != 204) {
+            throw new IllegalStateException("Role famille not given to " + username + ": " + mapped.body());
+        }
+    }
+
+    /** A user of the realm as the admin API shows it (enabled, attributes...), by exact username. */
+    public java.util.Optional<JsonNode> findUser(String username) {
+        JsonNode found = JSON.readTree(admin("GET", "/users?exact=true&briefRepresentation=false&username="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8), null).body());
+        return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0));
+    }
+
+    /** The names of the realm roles a user holds directly. */
+    public List<String> realmRoles(String userId) {
+        List<String> names = new ArrayList<>();
+        JSON.readTree(admin("GET", "/users/" + userId + "/role-mappings/realm", null).body())
+                .forEach(role -> names.add(role.get("name").asString()));
+        return names;
+    }
+
+    /** One call to the realm's admin API with the bootstrap admin's token. */
+    private HttpResponse<String> admin(String method, String realmPath, String json) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             HttpResponse<String> tokenResponse = http.send(HttpRequest.newBuilder(
@@ -158,31 +194,15 @@ public final class KeycloakServer {
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            String admin = "Bearer " + JSON.readTree(tokenResponse.body()).get("access_token").asString();
-            ObjectNode user = JSON.createObjectNode();
-            user.put("username", username).put("email", username + "@example.test").put("firstName", "Famille")
-                    .put("lastName", "DOSSIER-" + dossier).put("enabled", true).put("emailVerified", true);
-            user.putObject("attributes").putArray("dossier").add(dossier);
-            user.putArray("credentials").addObject().put("type", "password").put("value", password)
-                    .put("temporary", false);
-            String users = url() + "/admin/realms/" + REALM + "/users";
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(users))
-                    .header("Authorization", admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("User " + username + " not created: " + created.body());
+            String token = JSON.readTree(tokenResponse.body()).get("access_token").asString();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + realmPath))
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
             }
-            String location = created.headers().firstValue("Location").orElseThrow();
-            String role = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/roles/famille"))
-                    .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body();
-            HttpResponse<String> mapped = http.send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
-                    .header("Authorization", admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (mapped.statusCode() != 204) {
-                throw new IllegalStateException("Role famille not given to " + username + ": " + mapped.body());
-            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

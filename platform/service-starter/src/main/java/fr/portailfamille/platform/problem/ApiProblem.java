@@ -48,6 +48,13 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
+    /** The same, with another status than 400 (e.g. 409 for an identifiant already taken). */
+    public static ApiProblem onField(HttpStatus status, String field, String messageKey, Object... args) {
+        ApiProblem problem = new ApiProblem(status, "validation", messageKey, args);
+        problem.field = field;
+        return problem;
+    }
+
     /** The field an {@link #invalidField} names, or null. */
     public String field() {
         return field;

@@ -57,7 +57,13 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem e) {
         if (e.field() != null) {
-            return validation(List.of(new FieldProblem(e.field(), problems.message(e.messageKey(), e.args()))));
+            String message = problems.message(e.messageKey(), e.args());
+            if (e.status() == HttpStatus.BAD_REQUEST) {
+                return validation(List.of(new FieldProblem(e.field(), message)));
+            }
+            ProblemDetail problem = problems.problem(e.status(), e.slug(), e.messageKey(), e.args());
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), message)));
+            return respond(problem);
         }
         return respond(problems.problem(e.status(), e.slug(), e.messageKey(), e.args()));
     }

@@ -42,17 +42,25 @@ public class PortalSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
+            @org.springframework.beans.factory.annotation.Value("${portal.security.public-paths:}") String[] publicPaths)
+            throws Exception {
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(new KeycloakRolesConverter());
 
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
+                .authorizeHttpRequests(requests -> {
+                    if (publicPaths.length > 0) {
+                        // A service's own anonymous endpoints (registration, activation...), by property.
+                        requests.requestMatchers(publicPaths).permitAll();
+                    }
+                    requests
                         .requestMatchers(OPEN_PATHS).permitAll()
                         .requestMatchers("/internal/**").hasRole(PortalPrincipal.SERVICE)
                         .requestMatchers("/actuator/**").hasRole(PortalPrincipal.ADMIN)
-                        .anyRequest().authenticated())
+                        .anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,

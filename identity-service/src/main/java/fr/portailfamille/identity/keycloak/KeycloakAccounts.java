@@ -1,0 +1,169 @@
+package fr.portailfamille.identity.keycloak;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Family accounts in Keycloak, through Keycloak's admin client with identity-service's service
+ * account. Every failure to reach Keycloak becomes {@link KeycloakUnavailableException}.
+ */
+@Component
+@EnableConfigurationProperties(KeycloakProperties.class)
+public class KeycloakAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
+    public static final String FAMILY_ROLE = "famille";
+
+    private final Keycloak keycloak;
+    private final String realm;
+
+    public KeycloakAccounts(KeycloakProperties properties) {
+        this.realm = properties.realm();
+        this.keycloak = KeycloakBuilder.builder()
+                .serverUrl(properties.url())
+                .realm(properties.realm())
+                .grantType("client_credentials")
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .build();
+    }
+
+    /** The new account, or why Keycloak refused it. */
+    public sealed interface Creation permits Created, UsernameTaken, PasswordRefused {
+    }
+
+    public record Created(String userId) implements Creation {
+    }
+
+    public record UsernameTaken() implements Creation {
+    }
+
+    /** Keycloak's password policy refused the password (its message key, e.g. invalidPasswordMinLengthMessage). */
+    public record PasswordRefused(String reason) implements Creation {
+    }
+
+    public record NewFamily(String username, String email, String firstName, String lastName, String dossier,
+                            String password) {
+    }
+
+    /**
+     * Creates a disabled account with the famille role and its dossier. If a step after the user's
+     * creation fails, the user is deleted again: no half-created account stays behind.
+     */
+    public Creation createDisabledFamily(NewFamily family) {
+        return call("create user", () -> {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(family.username());
+            user.setEmail(family.email());
+            user.setFirstName(family.firstName());
+            user.setLastName(family.lastName());
+            user.setEnabled(false);
+            user.setEmailVerified(false);
+            user.setAttributes(Map.of("dossier", List.of(family.dossier())));
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue(family.password());
+            password.setTemporary(false);
+            user.setCredentials(List.of(password));
+            String userId;
+            try (Response response = realm().users().create(user)) {
+                if (response.getStatus() == 409) {
+                    return new UsernameTaken();
+                }
+                if (response.getStatus() == 400) {
+                    String body = response.readEntity(String.class);
+                    log.info("Keycloak refused a new account: {}", body);
+                    return new PasswordRefused(body);
+                }
+                userId = CreatedResponseUtil.getCreatedId(response);
+            }
+            try {
+                // Read through the user's available roles: reading the realm's roles would need
+                // view-realm, which this service account does not have (least privilege).
+                var mappings = realm().users().get(userId).roles().realmLevel();
+                RoleRepresentation role = mappings.listAvailable().stream()
+                        .filter(r -> FAMILY_ROLE.equals(r.getName())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("realm role " + FAMILY_ROLE + " missing"));
+                mappings.add(List.of(role));
+            } catch (RuntimeException e) {
+                delete(userId);
+                throw e;
+            }
+            return new Created(userId);
+        });
+    }
+
+    public boolean usernameTaken(String username) {
+        return call("search user", () -> !realm().users().searchByUsername(username, true).isEmpty());
+    }
+
+    public Optional<UserRepresentation> find(String userId) {
+        return call("read user", () -> {
+            try {
+                return Optional.of(realm().users().get(userId).toRepresentation());
+            } catch (jakarta.ws.rs.NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The link was opened: the account can log in, its e-mail is proven. */
+    public void enable(String userId) {
+        call("enable user", () -> {
+            UserRepresentation user = realm().users().get(userId).toRepresentation();
+            user.setEnabled(true);
+            user.setEmailVerified(true);
+            realm().users().get(userId).update(user);
+            return null;
+        });
+    }
+
+    /** Removes an account created in a step that then failed (compensation). */
+    public void delete(String userId) {
+        try (Response ignored = realm().users().delete(userId)) {
+            log.info("Keycloak user {} deleted (compensation)", userId);
+        } catch (RuntimeException e) {
+            log.error("Keycloak user {} could not be deleted after a failed registration: delete it by hand", userId, e);
+        }
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(realm);
+    }
+
+    /** The access token of identity-service's service account (for calls to other services). */
+    public String serviceAccessToken() {
+        return call("service token", () -> keycloak.tokenManager().getAccessTokenString());
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ProcessingException e) {
+            throw new KeycloakUnavailableException("Keycloak unreachable (" + what + ")", e);
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() < 500 && e.getResponse().getStatus() != 401
+                    && e.getResponse().getStatus() != 403) {
+                throw e;
+            }
+            throw new KeycloakUnavailableException("Keycloak failed (" + what + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package fr.portailfamille.identity.registration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The family's IP address as the gateway saw it (first X-Forwarded-For entry: services are reached
+ * only through the gateway), else the connection's.
+ */
+final class ClientAddress {
+
+    private ClientAddress() {
+    }
+
+    static String of(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String first = forwarded.split(",")[0].strip();
+            return first.length() > 64 ? first.substring(0, 64) : first;
+        }
+        return request.getRemoteAddr();
+    }
+}
