@@ -1,6 +1,7 @@
 package fr.portailfamille.identity.account;
 
 import fr.portailfamille.events.identity.AccountActivationRequested;
+import fr.portailfamille.events.identity.AccountLinkedToDossier;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
 import fr.portailfamille.identity.token.SecureTokens;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
@@ -16,7 +17,8 @@ import java.time.Instant;
 
 /**
  * Activation links: 48 hours, single use, only their hash kept; asking again revokes the previous
- * link and is limited to 3 mails an hour per account. Opening the link enables the Keycloak account.
+ * link and is limited to 3 mails an hour per account. Opening the link enables the Keycloak account
+ * and tells the dossier's other account holders (AccountLinkedToDossier).
  */
 @Service
 public class ActivationService {
@@ -80,6 +82,12 @@ public class ActivationService {
         account.activate(now);
         tokens.flush();
         keycloak.enable(account.getKeycloakUserId());
+        // A second guardian's account: whoever already held the dossier is told.
+        keycloak.enabledOfDossier(account.getDossierNumber()).stream()
+                .filter(holder -> !holder.getId().equals(account.getKeycloakUserId()))
+                .forEach(holder -> outbox.publish(new AccountLinkedToDossier(holder.getUsername(), holder.getEmail(),
+                        holder.getFirstName(), holder.getLastName(), account.getDossierNumber(),
+                        account.getFirstName() + " " + account.getLastName())));
         return account;
     }
 }

@@ -135,6 +135,42 @@ public class KeycloakAccounts {
         });
     }
 
+    /** The enabled accounts already linked to a dossier (attribute {@code dossier}). */
+    public List<UserRepresentation> enabledOfDossier(String dossier) {
+        return call("search by dossier", () -> realm().users().searchByAttributes("dossier:" + dossier, true).stream()
+                .filter(user -> Boolean.TRUE.equals(user.isEnabled()))
+                .filter(user -> user.getAttributes() != null
+                        && user.getAttributes().getOrDefault("dossier", List.of()).contains(dossier))
+                .toList());
+    }
+
+    /** The enabled accounts with this exact e-mail (Keycloak keeps e-mails unique in this realm). */
+    public List<UserRepresentation> enabledByEmail(String email) {
+        return call("search by e-mail", () -> realm().users().searchByEmail(email, true).stream()
+                .filter(user -> Boolean.TRUE.equals(user.isEnabled())).toList());
+    }
+
+    /**
+     * Sets a new password (Keycloak applies the realm's policy: false if refused) and ends every
+     * session of the account.
+     */
+    public boolean resetPasswordAndLogout(String userId, String password) {
+        return call("reset password", () -> {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            try {
+                realm().users().get(userId).resetPassword(credential);
+            } catch (jakarta.ws.rs.BadRequestException e) {
+                log.info("Keycloak refused a new password: {}", e.getResponse().readEntity(String.class));
+                return false;
+            }
+            realm().users().get(userId).logout();
+            return true;
+        });
+    }
+
     /** Removes an account created in a step that then failed (compensation). */
     public void delete(String userId) {
         try (Response ignored = realm().users().delete(userId)) {

@@ -6,12 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * The family's IP address as the gateway saw it (first X-Forwarded-For entry: services are reached
  * only through the gateway), else the connection's.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
             String first = forwarded.split(",")[0].strip();

@@ -128,6 +128,8 @@ class RegistrationApiTest {
         assertThat(jdbc.sql("select password_encrypted from registration where id = :id").param("id", id)
                 .query(String.class).optional()).as("the password is erased once the account exists").isEmpty();
 
+        String holder = uniqueUser();
+        KEYCLOAK.createFamilyAccount(holder, "Premier-Compte-6000", "6000");
         String url = activationUrl(username);
         assertThat(url).startsWith("http://localhost:8080/activation/");
         String token = url.substring(url.lastIndexOf('/') + 1);
@@ -136,6 +138,10 @@ class RegistrationApiTest {
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
         assertThat(KEYCLOAK.findUser(username).orElseThrow().get("enabled").asBoolean()).isTrue();
 
+        List<KafkaEvents.Received> told = KafkaEvents.await(Topics.IDENTITY, r -> holder.equals(r.key())
+                && r.value().get("type").asString().endsWith("AccountLinkedToDossier"), 1, Duration.ofSeconds(30));
+        assertThat(told.get(0).value().at("/data/newAccountName").asString())
+                .as("the dossier's existing holder is told a second account was linked").isEqualTo("Claire DURAND");
         ApiClient.Response again = api().post("/api/identity/activations", null, "{\"token\":\"" + token + "\"}");
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.json().get("detail").asString()).isEqualTo("Ce lien est expiré ou a déjà été utilisé.");

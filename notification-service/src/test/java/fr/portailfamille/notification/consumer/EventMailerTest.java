@@ -8,6 +8,8 @@ import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.identity.AccountActivationRequested;
+import fr.portailfamille.events.identity.AccountLinkedToDossier;
+import fr.portailfamille.events.identity.PasswordResetRequested;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.notification.delivery.DeliveryLog;
@@ -158,6 +160,24 @@ class EventMailerTest extends StandardServiceChecks {
         assertThat(Mails.text(mail)).contains("« claire.durand »", "dossier n° 6000",
                 "http://localhost:8080/activation/abcDEF123", "28/11/2026 à 10h30");
         assertThat(Mails.html(mail)).contains("href=\"http://localhost:8080/activation/abcDEF123\"", "Activez votre compte");
+    }
+
+    @Test
+    void a_password_reset_mail_carries_the_link_never_a_password_and_a_second_account_is_told_to_the_first() {
+        String address = uniqueAddress("oubli");
+        publish(new PasswordResetRequested("claire.durand", address, "Claire", "DURAND",
+                "http://localhost:8080/mot-de-passe/xyz789", Instant.parse("2026-11-26T10:30:00Z")));
+        String holder = uniqueAddress("titulaire");
+        publish(new AccountLinkedToDossier("claire.durand", holder, "Claire", "DURAND", "6000", "Julien DURAND"));
+
+        MimeMessage reset = awaitMails(address, 1).get(0);
+        MimeMessage linked = awaitMails(holder, 1).get(0);
+
+        assertThat(Mails.subject(reset)).isEqualTo("Portail Famille : choisissez un nouveau mot de passe");
+        assertThat(Mails.text(reset)).contains("http://localhost:8080/mot-de-passe/xyz789", "26/11/2026 à 11h30")
+                .doesNotContainIgnoringCase("mot de passe est");
+        assertThat(Mails.subject(linked)).isEqualTo("Portail Famille : un nouveau compte a été relié à votre dossier");
+        assertThat(Mails.text(linked)).contains("Julien DURAND", "dossier n° 6000");
     }
 
     @Test

@@ -2,6 +2,9 @@ package fr.portailfamille.events;
 
 import fr.portailfamille.events.billing.InvoiceIssued;
 import fr.portailfamille.events.identity.AccountActivationRequested;
+import fr.portailfamille.events.identity.AccountLinkedToDossier;
+import fr.portailfamille.events.identity.PasswordChanged;
+import fr.portailfamille.events.identity.PasswordResetRequested;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.dossier.DossierCreated;
@@ -38,7 +41,10 @@ public final class EventCatalog {
             entry("dossier", RequestStatusChanged.class, Topics.DOSSIER),
             entry("dossier", DocumentPublished.class, Topics.DOSSIER),
             entry("billing", InvoiceIssued.class, Topics.BILLING),
-            entry("identity", AccountActivationRequested.class, Topics.IDENTITY));
+            entry("identity", AccountActivationRequested.class, Topics.IDENTITY),
+            entry("identity", PasswordResetRequested.class, Topics.IDENTITY),
+            entry("identity", PasswordChanged.class, Topics.IDENTITY),
+            entry("identity", AccountLinkedToDossier.class, Topics.IDENTITY));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -16,9 +16,17 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** Creates what is missing; returns a line per thing done, in French, for the launcher to print. */
-    public static java.util.List<String> ensure(String portal) {
+    /**
+     * What {@link #ensure} did: a line per thing, in French, for the launcher to print; and dossier
+     * 6000's access key when it was created now (it is shown only then), else null.
+     */
+    public record Done(java.util.List<String> lines, String accessKey) {
+    }
+
+    /** Creates what is missing. */
+    public static Done ensure(String portal) {
         java.util.List<String> done = new java.util.ArrayList<>();
+        String accessKey = null;
         PortalSession agent = PortalSession.login(portal, "agent.jeunesse", "Agent-Jeunesse-2026");
         if (agent.get("/api/dossier/dossiers/" + DOSSIER).status() == 200) {
             done.add("dossier 6000 (DURAND) déjà là");
@@ -26,6 +34,7 @@ public final class DemoData {
             ApiClient.Response created = agent.post("/api/dossier/dossiers", """
                     {"number":"6000","familyName":"DURAND","email":"claire.durand@example.fr","phone":"04 68 96 00 00"}""");
             expect(created, 201, "dossier 6000");
+            accessKey = created.json().get("accessKey").asString();
             done.add("dossier 6000 (DURAND) créé, clé d'accès imprimée sur ses factures : "
                     + created.json().get("accessKey").asString() + " (notez-la : elle n'est montrée qu'une fois)");
         }
@@ -66,7 +75,7 @@ public final class DemoData {
             requestsInEveryStatus(portal, agent);
             done.add("une démarche dans chaque état (Envoyée, En cours de traitement, Acceptée, Refusée, Annulée)");
         }
-        return done;
+        return new Done(done, accessKey);
     }
 
     /** What a family and an agent would have done: one request left in each status. */

@@ -1,9 +1,7 @@
-package fr.portailfamille.local;
+package fr.portailfamille.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.portailfamille.testsupport.Mails;
-import fr.portailfamille.testsupport.SmtpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -22,8 +20,9 @@ import java.util.List;
 /**
  * A page listing every mail the local SMTP server caught, newest first, each shown as its recipient
  * would see it with its links clickable: the activation and reset journeys without a real mailbox.
+ * Used by the local stack (port 8025) and by e2e's browser journeys.
  */
-final class MailCatcherPage {
+public final class MailCatcherPage {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
@@ -31,7 +30,7 @@ final class MailCatcherPage {
     private final SmtpServer smtp;
     private final HttpServer server;
 
-    MailCatcherPage(SmtpServer smtp, int port) {
+    public MailCatcherPage(SmtpServer smtp, int port) {
         this.smtp = smtp;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -42,7 +41,7 @@ final class MailCatcherPage {
         server.start();
     }
 
-    void stop() {
+    public void stop() {
         server.stop(0);
     }
 
