@@ -53,6 +53,7 @@ describe("the portal shell", () => {
     const main = await screen.findByRole("main");
     expect(within(main).getByRole("link", { name: "Se connecter" }).getAttribute("href")).toBe("/oauth2/authorization/keycloak");
     expect(within(main).getByRole("link", { name: "S'inscrire" }).getAttribute("href")).toBe("/inscription");
+    expect(within(main).getByRole("link", { name: "Mot de passe oublié ?" }).getAttribute("href")).toBe("/mot-de-passe-oublie");
     expect(screen.queryByText("Se déconnecter")).toBeNull();
     expect(document.title).toBe("Accueil — Portail Famille");
   });
@@ -63,6 +64,7 @@ describe("the portal shell", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Bonjour Claire DURAND" })).toBeTruthy();
     expect(screen.getAllByText("Se déconnecter").length).toBeGreaterThan(0);
+    expect(screen.queryByRole("link", { name: "Mot de passe oublié ?" })).toBeNull();
     const nav = screen.getAllByRole("navigation").find((n) => n.id === "fr-header-main-navigation")!;
     for (const section of ["Mon dossier", "Facturation", "Messagerie"]) {
       expect(within(nav).getByRole("link", { name: section })).toBeTruthy();

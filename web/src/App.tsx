@@ -6,7 +6,10 @@ import { SessionContext } from "./session";
 import { Home } from "./pages/Home";
 import { MonDossier } from "./pages/MonDossier";
 import { Agent, AgentDossier } from "./pages/AgentPages";
-import { Cgu, Facturation, Inscription, Messagerie, NotFound } from "./pages/Pages";
+import { Activation } from "./pages/Activation";
+import { Inscription } from "./pages/Inscription";
+import { MotDePasseOublie, NouveauMotDePasse } from "./pages/MotDePasse";
+import { Cgu, Facturation, Messagerie, NotFound } from "./pages/Pages";
 
 export function App() {
   const me = useQuery({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
@@ -23,6 +26,9 @@ export function App() {
           <Route path="facturation/*" element={<Facturation />} />
           <Route path="messagerie/*" element={<Messagerie />} />
           <Route path="inscription" element={<Inscription />} />
+          <Route path="activation/:token" element={<Activation />} />
+          <Route path="mot-de-passe-oublie" element={<MotDePasseOublie />} />
+          <Route path="mot-de-passe/:token" element={<NouveauMotDePasse />} />
           <Route path="cgu" element={<Cgu />} />
           <Route path="agent" element={<Agent />} />
           <Route path="agent/dossiers/:number" element={<AgentDossier />} />

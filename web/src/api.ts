@@ -112,7 +112,9 @@ async function answerOf<T>(response: Response): Promise<T> {
   if (!response.ok) {
     throw await problemOf(response);
   }
-  return (await response.json()) as T;
+  // An accepted call may answer with no body at all (e.g. 202 Accepted, 204 No Content).
+  const text = await response.text();
+  return (text === "" ? undefined : JSON.parse(text)) as T;
 }
 
 async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -314,3 +316,74 @@ export function fileSize(bytes: number): string {
   const megabytes = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(kilobytes / 1024);
   return `${megabytes} Mo`;
 }
+
+/** The steps of « Ma première connexion », as the identity service names them: the next one to do. */
+export type RegistrationStep = "PERSONAL" | "DOSSIER" | "CGU" | "REVIEW" | "SUBMITTED";
+
+/** A registration draft (the access key of the dossier is never given back). */
+export type Registration = {
+  id: string;
+  step: RegistrationStep;
+  civility: Civility;
+  lastName: string;
+  firstName: string;
+  email: string;
+  phone: string | null;
+  username: string;
+  dossierNumber: string | null;
+  familyName: string | null;
+  cguVersion: string | null;
+  cguAcceptedAt: string | null;
+  expiresAt: string;
+};
+
+/**
+ * Step 1 « Informations personnelles ». `username` null: the e-mail is the identifiant. On a change, empty
+ * password fields keep the password already chosen.
+ */
+export type PersonalDetails = {
+  civility: Civility | null;
+  lastName: string;
+  firstName: string;
+  email: string;
+  phone: string | null;
+  username: string | null;
+  password: string;
+  passwordConfirmation: string;
+};
+
+/** Step 2 « Références dossier »: as printed on the family's invoice. */
+export type DossierReferences = { dossierNumber: string; accessKey: string; familyName: string };
+
+/** The conditions générales d'utilisation in force: `text` is plain text, paragraphs separated by blank lines. */
+export type CguText = { version: string; title: string; text: string; publishedAt: string };
+
+export type Activation = { authorityName: string };
+
+const registrationUrl = (id: string) => `/api/identity/registrations/${encodeURIComponent(id)}`;
+
+export const fetchRegistration = (id: string) => send<Registration>("GET", registrationUrl(id));
+export const startRegistration = (details: PersonalDetails) =>
+  send<Registration>("POST", "/api/identity/registrations", details);
+export const changePersonalDetails = (id: string, details: PersonalDetails) =>
+  send<Registration>("PUT", `${registrationUrl(id)}/personal`, details);
+export const linkDossier = (id: string, references: DossierReferences) =>
+  send<Registration>("PUT", `${registrationUrl(id)}/dossier`, references);
+export const fetchCurrentCgu = () => getJson<CguText>("/api/identity/cgu/current");
+export const acceptCgu = (id: string, version: string) =>
+  send<Registration>("PUT", `${registrationUrl(id)}/cgu`, { version, accepted: true });
+export const submitRegistration = (id: string) => send<Registration>("POST", `${registrationUrl(id)}/submit`);
+/** 202 Accepted, no body; 429 when asked again too soon. */
+export const resendActivationMail = (id: string) => send<void>("POST", `${registrationUrl(id)}/resend`);
+export const activateAccount = (token: string) => send<Activation>("POST", "/api/identity/activations", { token });
+
+/** « Mot de passe oublié »: 202 Accepted, no body, the same whether or not an account has this address; 429 when asked too often. */
+export const requestPasswordReset = (email: string) => send<void>("POST", "/api/identity/password-resets", { email });
+
+/** The new password chosen with the e-mail's link (`token`: the end of « /mot-de-passe/{token} »). */
+export type NewPassword = { token: string; password: string; passwordConfirmation: string };
+export type PasswordSet = { username: string };
+
+/** 200 once the password is changed; 410 when the link is expired or already used. */
+export const completePasswordReset = (newPassword: NewPassword) =>
+  send<PasswordSet>("POST", "/api/identity/password-resets/complete", newPassword);

@@ -3,6 +3,7 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import { LOGIN_URL } from "../api";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
+import { PASSWORD_RESET_REQUEST_PATH } from "./MotDePasse";
 
 /** « JE M'INFORME » and « JE NAVIGUE »: the news, then the three actions of the seed. */
 export function Home() {
@@ -25,6 +26,11 @@ export function Home() {
             <li>
               <Button priority="secondary" linkProps={{ to: "/inscription" }}>
                 S'inscrire
+              </Button>
+            </li>
+            <li>
+              <Button priority="tertiary no outline" linkProps={{ to: PASSWORD_RESET_REQUEST_PATH }}>
+                Mot de passe oublié ?
               </Button>
             </li>
           </ul>

@@ -1,5 +1,3 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { usePageTitle } from "../usePageTitle";
 import { Section } from "./Section";
 
@@ -10,18 +8,6 @@ export const Facturation = () => (
 export const Messagerie = () => (
   <Section title="Messagerie" intro="Écrire aux services de la collectivité et lire leurs réponses." />
 );
-
-export function Inscription() {
-  usePageTitle("Inscription");
-  return (
-    <>
-      <Breadcrumb currentPageLabel="Inscription" homeLinkProps={{ to: "/" }} segments={[]} />
-      <h1>Inscription</h1>
-      <Alert severity="info" title="Bientôt disponible"
-        description="L'inscription en ligne arrive bientôt : munissez-vous de votre dernière facture, votre numéro de dossier y est imprimé." />
-    </>
-  );
-}
 
 export function Cgu() {
   usePageTitle("Conditions générales d'utilisation");
