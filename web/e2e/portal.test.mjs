@@ -235,3 +235,78 @@ journey("an agent finds the DURAND dossier and accepts a request; the family the
     await family.context().close();
   }
 });
+
+const MAIL_PAGE = process.env.MAIL_PAGE_URL;
+const DEMO_ACCESS_KEY = process.env.DEMO_ACCESS_KEY;
+
+journey("a family registers on dossier 6000 as the old portal's guide says, activates from the e-mail and logs in", async (page) => {
+  assert.ok(MAIL_PAGE && DEMO_ACCESS_KEY, "MAIL_PAGE_URL and DEMO_ACCESS_KEY are given by e2e");
+  const username = `julien.durand.${Date.now()}`;
+  const email = `${username}@example.test`;
+  const password = "Vacances-Prades-2026";
+
+  await page.goto(PORTAL + "/");
+  await page.getByRole("main").getByRole("link", { name: "S'inscrire" }).click();
+  await page.getByRole("heading", { level: 1, name: "Inscription au Portail Famille" }).waitFor();
+
+  // 1. Informations personnelles
+  await page.getByLabel("Civilité").selectOption("MONSIEUR");
+  await page.getByLabel("Nom", { exact: true }).fill("DURAND");
+  await page.getByLabel("Prénom", { exact: true }).fill("Julien");
+  await page.getByLabel(/^Adresse e-mail/).fill(email);
+  await page.getByLabel(/^Identifiant/).fill(username);
+  await page.getByLabel(/^Mot de passe/).fill("court");
+  await page.getByLabel(/^Confirmation du mot de passe/).fill("court");
+  await page.getByRole("button", { name: "Enregistrez", exact: true }).click();
+  await page.getByText("doit comporter au moins 12 caractères").first().waitFor();
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByLabel(/^Confirmation du mot de passe/).fill(password);
+  await page.getByRole("button", { name: "Enregistrez", exact: true }).click();
+
+  // 2. Références dossier, as printed on the invoice
+  await page.getByText("VOUS TROUVEREZ VOTRE NUMÉRO DE DOSSIER SUR VOTRE FACTURE").waitFor();
+  await assertAccessible(page, "l'inscription, références dossier");
+  await page.getByLabel(/^Numéro de dossier/).fill("6000");
+  await page.getByLabel(/^Clé d'accès/).fill(DEMO_ACCESS_KEY);
+  await page.getByLabel(/^Nom de famille/).fill("Durand");
+  await page.getByRole("button", { name: "Enregistrez pour passer à l'étape suivante" }).click();
+
+  // 3. Conditions générales d'utilisation
+  await page.getByText("Votre compte est personnel", { exact: false }).waitFor();
+  await page.getByText("J'ai lu", { exact: true }).click();
+  await page.getByRole("button", { name: "Accepter" }).click();
+
+  // 4. Vérifiez vos informations, then « valider »
+  await page.getByText("Vérifiez vos informations").first().waitFor();
+  await page.getByText(username).first().waitFor();
+  await page.getByRole("button", { name: "valider" }).click();
+  await page.getByText("Pensez à regarder dans votre dossier spam", { exact: false }).waitFor();
+
+  // 5. The activation e-mail, opened in the mail catcher like in a mailbox.
+  let opened = false;
+  for (let tries = 0; tries < 30 && !opened; tries++) {
+    await page.goto(MAIL_PAGE + "/");
+    const row = page.locator("tr").filter({ hasText: email }).filter({ hasText: "activez votre compte" });
+    if (await row.count() > 0) {
+      await row.first().getByRole("link").click();
+      opened = true;
+    } else {
+      await page.waitForTimeout(2000);
+    }
+  }
+  assert.ok(opened, `activation mail for ${email} caught`);
+  await page.frameLocator("iframe[title='Contenu du mail']").getByRole("link", { name: "Activez votre compte" }).click();
+  await page.waitForURL(new RegExp(`^${PORTAL}/activation/`));
+  const activationUrl = page.url();
+  await page.getByText("BRAVO ! VOTRE COMPTE EST MAINTENANT ACTIF, BIENVENUE SUR LE PORTAIL FAMILLE DE ROUSSILLON CONFLENT !").waitFor();
+  await assertAccessible(page, "l'activation");
+
+  // 6. « Se connecter » with the new account: the home page greets Julien.
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await submitKeycloakLogin(page, { username, password });
+  await page.getByRole("heading", { level: 1, name: /Julien DURAND/ }).waitFor();
+
+  // The same link a second time is refused.
+  await page.goto(activationUrl);
+  await page.getByText("Ce lien est expiré ou a déjà été utilisé.").waitFor();
+});

@@ -5,6 +5,7 @@ import fr.portailfamille.testsupport.DemoData;
 import fr.portailfamille.testsupport.Multipart;
 import fr.portailfamille.testsupport.FreePorts;
 import fr.portailfamille.testsupport.KafkaBroker;
+import fr.portailfamille.testsupport.MailCatcherPage;
 import fr.portailfamille.testsupport.Mails;
 import fr.portailfamille.testsupport.PortalInfrastructure;
 import fr.portailfamille.testsupport.ServiceProcess;
@@ -12,6 +13,7 @@ import fr.portailfamille.testsupport.SmtpServer;
 import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.PortalSession;
 import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,11 @@ class PortalJourneyTest {
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final SmtpServer smtp = PortalInfrastructure.smtp();
+    /** The caught mails as a page, for the browser to open the activation link like a family would. */
+    private MailCatcherPage mailPage;
+    private int mailPagePort;
+    /** Dossier 6000's access key, given by the demo data when it creates the dossier. */
+    private String demoAccessKey;
     private final KafkaBroker kafka = PortalInfrastructure.kafka();
     private final int gatewayPort = FreePorts.next();
     private final String portal = "http://localhost:" + gatewayPort;
@@ -55,13 +62,20 @@ class PortalJourneyTest {
     void startTheSystem() {
         Path logs = Path.of("target", "e2e-logs");
         Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : SERVICES) {
-            int port = FreePorts.next();
+            ports.put(service, FreePorts.next());
+            urls.put(service, "http://127.0.0.1:" + ports.get(service));
+        }
+        for (String service : SERVICES) {
             Map<String, String> environment = new LinkedHashMap<>(PortalInfrastructure.serviceEnvironment(service));
             environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer());
             environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", keycloak.jwkSetUri());
-            processes.put(service, ServiceProcess.start(service, jar(service), port, environment, logs));
-            urls.put(service, "http://127.0.0.1:" + port);
+            // identity-service drives Keycloak and asks dossier-service to check references.
+            environment.put("PORTAL_KEYCLOAK_URL", keycloak.url());
+            environment.put("PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"));
+            environment.put("PORTAL_URL", portal);
+            processes.put(service, ServiceProcess.start(service, jar(service), ports.get(service), environment, logs));
         }
         Map<String, String> gatewayEnvironment = Map.of(
                 "PORTAL_KEYCLOAK_PUBLIC_URL", keycloak.url(),
@@ -77,7 +91,9 @@ class PortalJourneyTest {
             process.awaitReady(Duration.ofMinutes(4));
         }
         agent = PortalSession.login(portal, AGENT, AGENT_PASSWORD);
-        DemoData.ensure(portal);
+        demoAccessKey = DemoData.ensure(portal).accessKey();
+        mailPagePort = FreePorts.next();
+        mailPage = new MailCatcherPage(smtp, mailPagePort);
     }
 
     /** A family account linked to {@code number}, logged in through Keycloak's page. */
@@ -90,6 +106,9 @@ class PortalJourneyTest {
 
     @AfterAll
     void stopTheSystem() {
+        if (mailPage != null) {
+            mailPage.stop();
+        }
         processes.values().forEach(ServiceProcess::stop);
     }
 
@@ -182,6 +201,38 @@ class PortalJourneyTest {
     }
 
     @Test
+    void five_wrong_access_keys_lock_online_linking_for_an_hour_and_the_registration_says_so_in_french() {
+        JsonNode created = agent.post("/api/dossier/dossiers", """
+                {"number":"%s","familyName":"MARTIN","email":"martin@example.test"}"""
+                .formatted(NEXT_NUMBER.getAndIncrement())).json();
+        String number = created.get("number").asString();
+        PortalSession visitor = new PortalSession(portal);
+        visitor.get("/api/portal");
+        ApiClient.Response started = visitor.post("/api/identity/registrations", """
+                {"civility":"MONSIEUR","lastName":"MARTIN","firstName":"Paul","email":"paul.martin.%s@example.test",
+                 "password":"Vacances-Prades-2026","passwordConfirmation":"Vacances-Prades-2026"}""".formatted(number));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String path = "/api/identity/registrations/" + started.json().get("id").asString() + "/dossier";
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            ApiClient.Response wrong = visitor.put(path, """
+                    {"dossierNumber":"%s","accessKey":"ZZZZ999%d","familyName":"MARTIN"}""".formatted(number, attempt));
+            // The fifth failure locks at once, and the family is told so then.
+            assertThat(wrong.status()).as("attempt " + attempt + ": " + wrong).isEqualTo(attempt < 5 ? 400 : 423);
+        }
+        ApiClient.Response right = visitor.put(path, """
+                {"dossierNumber":"%s","accessKey":"%s","familyName":"martin"}"""
+                .formatted(number, created.get("accessKey").asString()));
+
+        assertThat(right.status()).as("even the right key, while locked").isEqualTo(423);
+        assertThat(right.json().get("detail").asString())
+                .matches("Trop d'essais : la liaison en ligne de ce dossier est bloquée jusqu'à \\d\\d:\\d\\d\\. "
+                        + "Réessayez plus tard ou contactez le service\\.");
+        assertThat(agent.get("/api/dossier/dossiers/" + number).json().has("linkingLockedUntil"))
+                .as("the agent sees the lock").isTrue();
+    }
+
+    @Test
     void without_logging_in_the_service_answers_401_through_the_gateway() {
         ApiClient.Response response = new PortalSession(portal).get("/api/dossier/dossiers/6000");
 
@@ -212,6 +263,8 @@ class PortalJourneyTest {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/")
                 .directory(web.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         node.environment().put("PORTAL_URL", portal);
+        node.environment().put("MAIL_PAGE_URL", "http://localhost:" + mailPagePort);
+        node.environment().put("DEMO_ACCESS_KEY", demoAccessKey);
         Process process = node.start();
 
         boolean finished = process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
@@ -220,7 +273,7 @@ class PortalJourneyTest {
         System.out.println(log);
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 5", "fail 0");
+        assertThat(log).contains("pass 6", "fail 0");
         // The requests the family cancelled and the agent accepted in the browser, its phone change and
         // the demo document were e-mailed to it.
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()

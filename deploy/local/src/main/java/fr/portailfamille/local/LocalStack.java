@@ -3,6 +3,7 @@ package fr.portailfamille.local;
 import fr.portailfamille.testsupport.DemoData;
 import fr.portailfamille.testsupport.KafkaBroker;
 import fr.portailfamille.testsupport.KeycloakServer;
+import fr.portailfamille.testsupport.MailCatcherPage;
 import fr.portailfamille.testsupport.PostgresServer;
 import fr.portailfamille.testsupport.ServiceProcess;
 import fr.portailfamille.testsupport.SmtpServer;
@@ -128,7 +129,9 @@ public final class LocalStack {
                     "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer(),
                     "SPRING_MAIL_HOST", "localhost",
                     "SPRING_MAIL_PORT", String.valueOf(SMTP),
-                    "PORTAL_BRANDING_PORTAL_URL", PORTAL);
+                    "PORTAL_BRANDING_PORTAL_URL", PORTAL,
+                    "PORTAL_URL", PORTAL,
+                    "PORTAL_KEYCLOAK_URL", keycloak.url());
             processes.put(service, ServiceProcess.start(service, jar(service), port, environment, logs));
         });
         processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), GATEWAY,
@@ -145,7 +148,7 @@ public final class LocalStack {
         }
 
         step("Données de démonstration");
-        DemoData.ensure(PORTAL).forEach(line -> System.out.println("   " + line));
+        DemoData.ensure(PORTAL).lines().forEach(line -> System.out.println("   " + line));
 
         Duration took = Duration.between(begin, Instant.now());
         long memory = Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
