@@ -28,6 +28,26 @@ public class CguController {
                 .orElseThrow(() -> ApiProblem.notFound("cgu-introuvables", "cgu.none"));
     }
 
+    public record NewVersion(@jakarta.validation.constraints.NotBlank
+                             @jakarta.validation.constraints.Pattern(regexp = "^[0-9A-Za-z._-]{1,20}$") String version,
+                             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String title,
+                             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100_000) String text) {
+    }
+
+    /** An admin publishes a new version: from now on, each family accepts it at its next login. */
+    @Operation(summary = "Publish a new CGU version (admins)")
+    @org.springframework.web.bind.annotation.PostMapping("/api/identity/cgu")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('admin')")
+    public CguView publish(@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody NewVersion request) {
+        if (versions.existsById(request.version())) {
+            throw ApiProblem.conflict("version-existante", "cgu.duplicate", request.version());
+        }
+        CguVersion saved = versions.saveAndFlush(new CguVersion(request.version(), request.title().strip(),
+                request.text().strip(), clock.instant()));
+        return new CguView(saved.getVersion(), saved.getTitle(), saved.getBody(), saved.getPublishedAt());
+    }
+
     @Operation(summary = "The current terms of use (CGU)")
     @GetMapping("/api/identity/cgu/current")
     public CguView currentView() {

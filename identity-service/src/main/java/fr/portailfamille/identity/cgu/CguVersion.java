@@ -27,6 +27,13 @@ public class CguVersion {
     protected CguVersion() {
     }
 
+    CguVersion(String version, String title, String body, Instant publishedAt) {
+        this.version = version;
+        this.title = title;
+        this.body = body;
+        this.publishedAt = publishedAt;
+    }
+
     public String getVersion() {
         return version;
     }

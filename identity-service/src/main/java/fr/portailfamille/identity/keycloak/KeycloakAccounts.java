@@ -33,9 +33,11 @@ public class KeycloakAccounts {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final String serverUrl;
 
     public KeycloakAccounts(KeycloakProperties properties) {
         this.realm = properties.realm();
+        this.serverUrl = properties.url();
         this.keycloak = KeycloakBuilder.builder()
                 .serverUrl(properties.url())
                 .realm(properties.realm())
@@ -168,6 +170,37 @@ public class KeycloakAccounts {
             }
             realm().users().get(userId).logout();
             return true;
+        });
+    }
+
+    /**
+     * Whether the password is the account's: a password grant of the realm's admin-cli client (a
+     * wrong one counts for Keycloak's brute-force detection, as on the login page).
+     */
+    public boolean passwordMatches(String username, String password) {
+        try {
+            Keycloak probe = KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm).grantType("password")
+                    .clientId("admin-cli").username(username).password(password).build();
+            try (probe) {
+                probe.tokenManager().getAccessTokenString();
+                return true;
+            }
+        } catch (jakarta.ws.rs.NotAuthorizedException | jakarta.ws.rs.BadRequestException e) {
+            return false;
+        } catch (ProcessingException e) {
+            throw new KeycloakUnavailableException("Keycloak unreachable (password check)", e);
+        }
+    }
+
+    /** Deletes an account for good (the family asked it). */
+    public void deleteForGood(String userId) {
+        call("delete user", () -> {
+            try (Response response = realm().users().delete(userId)) {
+                if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                    throw new WebApplicationException(response.getStatus());
+                }
+            }
+            return null;
         });
     }
 

@@ -73,8 +73,8 @@ public class RegistrationController {
     @Operation(summary = "Step 1: start a registration with the personal information")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public RegistrationView start(@Valid @RequestBody Personal personal) {
-        return RegistrationView.of(service.start(personal));
+    public RegistrationView start(@Valid @RequestBody Personal personal, HttpServletRequest request) {
+        return RegistrationView.of(service.start(personal, ClientAddress.of(request)));
     }
 
     @Operation(summary = "The draft, to resume it")
@@ -91,8 +91,9 @@ public class RegistrationController {
 
     @Operation(summary = "Step 2: the dossier reference, checked with dossier-service")
     @PutMapping("/{id}/dossier")
-    public RegistrationView dossier(@PathVariable String id, @Valid @RequestBody DossierReference reference) {
-        return RegistrationView.of(service.dossier(id, reference));
+    public RegistrationView dossier(@PathVariable String id, @Valid @RequestBody DossierReference reference,
+                                    HttpServletRequest request) {
+        return RegistrationView.of(service.dossier(id, reference, ClientAddress.of(request)));
     }
 
     @Operation(summary = "Step 3: accept the current CGU (version, time and IP recorded)")

@@ -3,9 +3,12 @@ package fr.portailfamille.identity.registration;
 import fr.portailfamille.identity.account.Account;
 import fr.portailfamille.identity.account.AccountRepository;
 import fr.portailfamille.identity.account.ActivationService;
+import fr.portailfamille.identity.cgu.CguAcceptance;
+import fr.portailfamille.identity.cgu.CguAcceptanceRepository;
 import fr.portailfamille.identity.cgu.CguController;
 import fr.portailfamille.identity.dossier.DossierReferences;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
+import fr.portailfamille.identity.ratelimit.RateLimits;
 import fr.portailfamille.identity.token.SecureTokens;
 import fr.portailfamille.platform.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -31,6 +34,8 @@ import java.util.Locale;
 public class RegistrationService {
 
     static final Duration DRAFT_LIFETIME = Duration.ofDays(7);
+    static final int REGISTRATIONS_PER_IP_PER_HOUR = 20;
+    static final int REFERENCE_CHECKS_PER_IP_PER_HOUR = 20;
     private static final DateTimeFormatter PARIS_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
 
@@ -44,11 +49,16 @@ public class RegistrationService {
     private final ActivationService activations;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RateLimits limits;
+    private final CguAcceptanceRepository acceptances;
 
     public RegistrationService(RegistrationRepository drafts, PasswordPolicy passwordPolicy, DraftPasswords passwords,
                                DossierReferences references, CguController cgu, KeycloakAccounts keycloak,
                                AccountRepository accounts, ActivationService activations,
-                               TransactionTemplate transaction, Clock clock) {
+                               TransactionTemplate transaction, Clock clock, RateLimits limits,
+                               CguAcceptanceRepository acceptances) {
+        this.acceptances = acceptances;
+        this.limits = limits;
         this.drafts = drafts;
         this.passwordPolicy = passwordPolicy;
         this.passwords = passwords;
@@ -62,7 +72,9 @@ public class RegistrationService {
     }
 
     @Transactional
-    public Registration start(RegistrationController.Personal personal) {
+    public Registration start(RegistrationController.Personal personal, String ip) {
+        limits.acquire("registration-ip:" + ip, REGISTRATIONS_PER_IP_PER_HOUR, Duration.ofHours(1),
+                "registration.too-many");
         Instant now = clock.instant();
         Registration draft = new Registration(SecureTokens.generate(), now, now.plus(DRAFT_LIFETIME));
         apply(draft, personal, true, now);
@@ -83,8 +95,10 @@ public class RegistrationService {
     }
 
     @Transactional
-    public Registration dossier(String id, RegistrationController.DossierReference reference) {
+    public Registration dossier(String id, RegistrationController.DossierReference reference, String ip) {
         Registration draft = open(id);
+        limits.acquire("dossier-check-ip:" + ip, REFERENCE_CHECKS_PER_IP_PER_HOUR, Duration.ofHours(1),
+                "registration.dossier.too-many");
         String familyName = reference.familyName().strip();
         DossierReferences.Result result = references.verify(reference.dossierNumber(),
                 reference.accessKey().strip(), familyName);
@@ -146,6 +160,8 @@ public class RegistrationService {
                         current.getFirstName(), current.getLastName(), current.getDossierNumber(),
                         current.getCguVersion(), current.getCguAcceptedAt(), current.getCguAcceptedIp(), now));
                 current.submitted(account.getId(), now);
+                acceptances.save(new CguAcceptance(userId, current.getCguVersion(), current.getCguAcceptedAt(),
+                        current.getCguAcceptedIp()));
                 activations.sendLink(account);
                 return current;
             });

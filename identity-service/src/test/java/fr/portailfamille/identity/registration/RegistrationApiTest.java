@@ -272,4 +272,38 @@ class RegistrationApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").asString()).contains("recommencez votre inscription");
     }
+
+    @Test
+    void registrations_and_reference_checks_are_limited_per_ip_and_say_so_in_french() {
+        String ip = "192.0.2." + (1 + System.nanoTime() % 250);
+        String id = null;
+        for (int i = 0; i < 20; i++) {
+            ApiClient.Response started = api().send(api().request("/api/identity/registrations", null)
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                    .POST(HttpRequest.BodyPublishers.ofString(personal(uniqueUser(), "Vacances-Prades-2026"))));
+            assertThat(started.status()).as("registration " + (i + 1)).isEqualTo(201);
+            id = started.json().get("id").asString();
+        }
+        ApiClient.Response tooMany = api().send(api().request("/api/identity/registrations", null)
+                .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                .POST(HttpRequest.BodyPublishers.ofString(personal(uniqueUser(), "Vacances-Prades-2026"))));
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.json().get("detail").asString()).contains("réessayez dans une heure");
+
+        DOSSIER.answer.set(DossierServiceStub.Answer.NO_MATCH);
+        int refused = 0;
+        for (int i = 0; i < 21; i++) {
+            ApiClient.Response checked = api().send(api().request("/api/identity/registrations/" + id + "/dossier", null)
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                    .PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"dossierNumber\":\"6000\",\"accessKey\":\"FAUX\",\"familyName\":\"X\"}")));
+            if (checked.status() == 429) {
+                refused++;
+                assertThat(checked.json().get("detail").asString()).contains("Trop de vérifications");
+            } else {
+                assertThat(checked.status()).isEqualTo(400);
+            }
+        }
+        assertThat(refused).as("the 21st check of the hour from one IP").isEqualTo(1);
+    }
 }

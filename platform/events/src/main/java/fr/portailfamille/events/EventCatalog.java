@@ -2,6 +2,7 @@ package fr.portailfamille.events;
 
 import fr.portailfamille.events.billing.InvoiceIssued;
 import fr.portailfamille.events.identity.AccountActivationRequested;
+import fr.portailfamille.events.identity.AccountDeleted;
 import fr.portailfamille.events.identity.AccountLinkedToDossier;
 import fr.portailfamille.events.identity.PasswordChanged;
 import fr.portailfamille.events.identity.PasswordResetRequested;
@@ -44,7 +45,8 @@ public final class EventCatalog {
             entry("identity", AccountActivationRequested.class, Topics.IDENTITY),
             entry("identity", PasswordResetRequested.class, Topics.IDENTITY),
             entry("identity", PasswordChanged.class, Topics.IDENTITY),
-            entry("identity", AccountLinkedToDossier.class, Topics.IDENTITY));
+            entry("identity", AccountLinkedToDossier.class, Topics.IDENTITY),
+            entry("identity", AccountDeleted.class, Topics.IDENTITY));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

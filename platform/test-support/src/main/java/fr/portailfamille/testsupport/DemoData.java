@@ -75,6 +75,11 @@ public final class DemoData {
             requestsInEveryStatus(portal, agent);
             done.add("une démarche dans chaque état (Envoyée, En cours de traitement, Acceptée, Refusée, Annulée)");
         }
+        PortalSession family = PortalSession.login(portal, "claire.durand", "Famille-Durand-6000");
+        String version = family.get("/api/identity/cgu/current").json().get("version").asString();
+        expect(family.put("/api/identity/me/cgu", """
+                {"version":"%s","accepted":true}""".formatted(version)), 200, "acceptation des CGU");
+        done.add("conditions générales d'utilisation " + version + " acceptées par claire.durand");
         return new Done(done, accessKey);
     }
 
