@@ -154,7 +154,18 @@ class GatewayTest {
             assertThat(page.body()).as(path).contains("<div id=\"root\">", "lang=\"fr\"");
             assertThat(page.headers().firstValue("Cache-Control").orElse("")).as(path).contains("no-cache");
         }
-        assertThat(get("/assets/absent.js").statusCode()).isEqualTo(404);
+        HttpResponse<String> absent = get("/assets/absent.js");
+        assertThat(absent.statusCode()).isEqualTo(404);
+        assertThat(absent.headers().firstValue("Cache-Control").orElse("")).doesNotContain("immutable");
+        String asset = page("/").body().replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+        HttpResponse<String> script = get(asset);
+        assertThat(script.statusCode()).as(asset).isEqualTo(200);
+        assertThat(script.headers().firstValue("Cache-Control").orElse(""))
+                .as("hashed assets are kept a year").isEqualTo("public, max-age=31536000, immutable");
+    }
+
+    private HttpResponse<String> page(String path) {
+        return get(path, "Accept", "text/html");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.List;
 @Order(0)
 public class SinglePageAppFilter implements WebFilter {
 
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
     private static final List<String> SERVER_PATHS = List.of(
             "/api/", "/oauth2/", "/login/", "/logout", "/actuator", "/fallback/", "/assets/", "/dsfr/");
 
@@ -29,6 +31,16 @@ public class SinglePageAppFilter implements WebFilter {
         if (isAppRoute(exchange, path)) {
             exchange.getResponse().getHeaders().setCacheControl("no-cache");
             return chain.filter(exchange.mutate().request(r -> r.path("/index.html")).build());
+        }
+        if (path.startsWith("/assets/")) {
+            // Vite names every asset after its content: a name never changes content, so browsers
+            // keep them a year without asking again (fewer requests on each page after login).
+            exchange.getResponse().beforeCommit(() -> {
+                if (exchange.getResponse().getStatusCode() != null && exchange.getResponse().getStatusCode().is2xxSuccessful()) {
+                    exchange.getResponse().getHeaders().setCacheControl(IMMUTABLE);
+                }
+                return Mono.empty();
+            });
         }
         return chain.filter(exchange);
     }
