@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { MemoryRouter } from "react-router-dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "./App";
-import { ANONYMOUS, DEFAULT_PORTAL, type Me } from "./api";
+import { ANONYMOUS, DEFAULT_PORTAL, type AccountView, type Me } from "./api";
 
 const FAMILY: Me = {
   authenticated: true,
@@ -22,9 +22,18 @@ const MARIE = {
   className: "CM1", activities: ["Repas Enfants", "Atelier 3D"],
 };
 
+/** The family's account: the CGU in force already accepted. */
+const ACCOUNT: AccountView = {
+  username: "claire.durand", email: "claire.durand@example.fr", firstName: "Claire", lastName: "DURAND", dossier: "6000",
+  cguVersionAccepted: "2026-01", cguAcceptedAt: "2026-11-26T09:15:00Z", currentCguVersion: "2026-01", mustAcceptCgu: false,
+};
+
 function serve(me: Me, children: unknown[] = [MARIE]) {
   vi.stubGlobal("fetch", vi.fn(async (url: string) => {
-    const body = url === "/api/me" ? me : url === "/api/dossier/dossiers/6000/children" ? children : DEFAULT_PORTAL;
+    const body = url === "/api/me" ? me
+      : url === "/api/dossier/dossiers/6000/children" ? children
+        : url === "/api/identity/me/account" ? ACCOUNT
+          : DEFAULT_PORTAL;
     return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
   }));
 }
@@ -55,6 +64,7 @@ describe("the portal shell", () => {
     expect(within(main).getByRole("link", { name: "S'inscrire" }).getAttribute("href")).toBe("/inscription");
     expect(within(main).getByRole("link", { name: "Mot de passe oublié ?" }).getAttribute("href")).toBe("/mot-de-passe-oublie");
     expect(screen.queryByText("Se déconnecter")).toBeNull();
+    expect(screen.queryByRole("link", { name: "Mon compte" })).toBeNull();
     expect(document.title).toBe("Accueil — Portail Famille");
   });
 
@@ -70,6 +80,7 @@ describe("the portal shell", () => {
       expect(within(nav).getByRole("link", { name: section })).toBeTruthy();
     }
     expect(within(nav).queryByRole("link", { name: "Espace agent" })).toBeNull();
+    expect(screen.getAllByRole("link", { name: "Mon compte" }).every((link) => link.getAttribute("href") === "/mon-compte")).toBe(true);
   });
 
   it("gives each section its own page title and says « bientôt disponible »", async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Route, Routes } from "react-router-dom";
-import { ANONYMOUS, DEFAULT_PORTAL, fetchMe, fetchPortal } from "./api";
+import { ANONYMOUS, DEFAULT_PORTAL, fetchAccount, fetchMe, fetchPortal, isFamily } from "./api";
 import { Layout } from "./Layout";
 import { SessionContext } from "./session";
 import { Home } from "./pages/Home";
@@ -8,31 +8,45 @@ import { MonDossier } from "./pages/MonDossier";
 import { Agent, AgentDossier } from "./pages/AgentPages";
 import { Activation } from "./pages/Activation";
 import { Inscription } from "./pages/Inscription";
+import { MonCompte } from "./pages/MonCompte";
 import { MotDePasseOublie, NouveauMotDePasse } from "./pages/MotDePasse";
+import { NouvellesCgu } from "./pages/NouvellesCgu";
 import { Cgu, Facturation, Messagerie, NotFound } from "./pages/Pages";
 
 export function App() {
   const me = useQuery({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
   const portal = useQuery({ queryKey: ["portal"], queryFn: fetchPortal, staleTime: Infinity });
-  if (me.isPending) {
+  // A family may have new CGU to accept before anything else. If its account cannot be read (the identity service
+  // unavailable), the portal is not blocked: it is shown as usual.
+  const family = me.data !== undefined && isFamily(me.data);
+  const account = useQuery({ queryKey: ["account"], queryFn: fetchAccount, enabled: family, retry: false, staleTime: 60_000 });
+  if (me.isPending || (family && account.isPending)) {
     return <p className="fr-container fr-py-6w" role="status">Chargement…</p>;
   }
+  const mustAcceptCgu = family && account.data?.mustAcceptCgu === true;
   return (
     <SessionContext.Provider value={{ me: me.data ?? ANONYMOUS, portal: portal.data ?? DEFAULT_PORTAL }}>
       <Routes>
         <Route element={<Layout />}>
-          <Route index element={<Home />} />
-          <Route path="mon-dossier/*" element={<MonDossier />} />
-          <Route path="facturation/*" element={<Facturation />} />
-          <Route path="messagerie/*" element={<Messagerie />} />
-          <Route path="inscription" element={<Inscription />} />
-          <Route path="activation/:token" element={<Activation />} />
-          <Route path="mot-de-passe-oublie" element={<MotDePasseOublie />} />
-          <Route path="mot-de-passe/:token" element={<NouveauMotDePasse />} />
-          <Route path="cgu" element={<Cgu />} />
-          <Route path="agent" element={<Agent />} />
-          <Route path="agent/dossiers/:number" element={<AgentDossier />} />
-          <Route path="*" element={<NotFound />} />
+          {mustAcceptCgu ? (
+            <Route path="*" element={<NouvellesCgu />} />
+          ) : (
+            <>
+              <Route index element={<Home />} />
+              <Route path="mon-dossier/*" element={<MonDossier />} />
+              <Route path="facturation/*" element={<Facturation />} />
+              <Route path="messagerie/*" element={<Messagerie />} />
+              <Route path="inscription" element={<Inscription />} />
+              <Route path="activation/:token" element={<Activation />} />
+              <Route path="mot-de-passe-oublie" element={<MotDePasseOublie />} />
+              <Route path="mot-de-passe/:token" element={<NouveauMotDePasse />} />
+              <Route path="cgu" element={<Cgu />} />
+              <Route path="agent" element={<Agent />} />
+              <Route path="agent/dossiers/:number" element={<AgentDossier />} />
+              <Route path="mon-compte" element={<MonCompte />} />
+              <Route path="*" element={<NotFound />} />
+            </>
+          )}
         </Route>
       </Routes>
     </SessionContext.Provider>

@@ -2,7 +2,7 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Outlet, useLocation } from "react-router-dom";
-import { LOGIN_URL, isAgent, logout } from "./api";
+import { LOGIN_URL, isAgent, isFamily, logout } from "./api";
 import { useSession } from "./session";
 
 /** The DSFR frame of every page: header with the authority's name and navigation, footer. */
@@ -16,8 +16,11 @@ export function Layout() {
         {
           iconId: "fr-icon-account-circle-line" as const,
           linkProps: { to: "/mon-dossier" },
-          text: me.name ?? me.username ?? "Mon compte",
+          text: me.name ?? me.username ?? "Mon dossier",
         },
+        ...(isFamily(me)
+          ? [{ iconId: "fr-icon-user-setting-line" as const, linkProps: { to: "/mon-compte" }, text: "Mon compte" }]
+          : []),
         {
           iconId: "fr-icon-logout-box-r-line" as const,
           buttonProps: { onClick: logout },

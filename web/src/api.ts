@@ -387,3 +387,31 @@ export type PasswordSet = { username: string };
 /** 200 once the password is changed; 410 when the link is expired or already used. */
 export const completePasswordReset = (newPassword: NewPassword) =>
   send<PasswordSet>("POST", "/api/identity/password-resets/complete", newPassword);
+
+export const isFamily = (me: Me) => me.authenticated && me.roles.includes("famille");
+
+/** The logged-in family's account, as the identity service keeps it; `mustAcceptCgu`: new CGU to accept first. */
+export type AccountView = {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  dossier: string | null;
+  cguVersionAccepted: string | null;
+  cguAcceptedAt: string | null;
+  currentCguVersion: string;
+  mustAcceptCgu: boolean;
+};
+
+/** « Changer mon mot de passe »: the current password, then the new one twice. */
+export type PasswordChange = { currentPassword: string; newPassword: string; newPasswordConfirmation: string };
+
+export const fetchAccount = () => getJson<AccountView>("/api/identity/me/account");
+/** 409 when `version` is no longer the current one (the CGU changed meanwhile: read them again). */
+export const acceptAccountCgu = (version: string) =>
+  send<AccountView>("PUT", "/api/identity/me/cgu", { version, accepted: true });
+/** 204: every session of the account is ended, the portal's too. */
+export const changePassword = (change: PasswordChange) => send<void>("POST", "/api/identity/me/password", change);
+/** 204: the account is deleted (a DELETE with a JSON body); the family's dossier stays with the authority. */
+export const deleteAccount = (currentPassword: string) =>
+  send<void>("DELETE", "/api/identity/me/account", { currentPassword });

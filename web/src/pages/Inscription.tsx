@@ -1,7 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
@@ -9,12 +8,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useEffect, useId, useRef, useState, type FormEvent, type HTMLAttributes, type ReactNode } from "react";
 import { Link } from "react-router-dom";
 import {
-  acceptCgu, ApiProblem, changePersonalDetails, fetchCurrentCgu, fetchRegistration, frenchDateTime, frenchDay, frenchPhone,
+  acceptCgu, ApiProblem, changePersonalDetails, fetchRegistration, frenchDateTime, frenchPhone,
   linkDossier, resendActivationMail, startRegistration, submitRegistration,
   type Civility, type PersonalDetails, type Registration, type RegistrationStep,
 } from "../api";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
+import { CguAcceptance } from "./CguAcceptance";
 import { errorOf, fieldsOf, FormError } from "./forms";
 import { PASSWORD_RESET_REQUEST_PATH } from "./MotDePasse";
 
@@ -262,18 +262,11 @@ function DossierStep({ view, onSaved, onCancel, onExpired }: {
 
 /* ----- Step 3 « Conditions générales d'utilisation » ----- */
 
-const UNREAD = "Cochez « J'ai lu » pour accepter les conditions.";
-
 function CguStep({ view, onSaved, onExpired }: {
   view: Registration;
   onSaved: (view: Registration) => void;
   onExpired: () => void;
 }) {
-  const cgu = useQuery({ queryKey: ["cgu"], queryFn: fetchCurrentCgu, staleTime: Infinity });
-  const [read, setRead] = useState(false);
-  // Each « Accepter » without « J'ai lu » checked: the checkbox gets the focus, with its message.
-  const [unreadAttempts, setUnreadAttempts] = useState(0);
-  const checkboxRef = useRef<HTMLInputElement>(null);
   const accept = useMutation({
     mutationFn: (version: string) => acceptCgu(view.id, version),
     onSuccess: onSaved,
@@ -283,55 +276,7 @@ function CguStep({ view, onSaved, onExpired }: {
       }
     },
   });
-  useEffect(() => {
-    if (unreadAttempts > 0) {
-      checkboxRef.current?.focus();
-    }
-  }, [unreadAttempts]);
-  if (cgu.isPending) {
-    return <p role="status">Chargement des conditions générales d'utilisation…</p>;
-  }
-  if (cgu.isError) {
-    return (
-      <Alert severity="error" small
-        description="Les conditions générales d'utilisation ne peuvent pas être affichées pour le moment. Réessayez dans quelques minutes." />
-    );
-  }
-  const unread = unreadAttempts > 0 && !read;
-  const paragraphs = cgu.data.text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!read) {
-      setUnreadAttempts((attempts) => attempts + 1);
-      return;
-    }
-    accept.mutate(cgu.data.version);
-  };
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Conditions générales d'utilisation">
-      <section tabIndex={0} aria-label="Texte des conditions générales d'utilisation" className="fr-p-3w fr-mb-3w"
-        style={{ maxHeight: "24rem", overflowY: "auto", border: "1px solid var(--border-default-grey)" }}>
-        <h3 className="fr-h5">{cgu.data.title}</h3>
-        <p className="fr-text--sm">Version {cgu.data.version}, publiée le {frenchDay(cgu.data.publishedAt)}</p>
-        {paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)}
-      </section>
-      <Checkbox id="cgu-lu" state={unread ? "error" : "default"} stateRelatedMessage={unread ? UNREAD : undefined}
-        options={[{
-          label: "J'ai lu",
-          nativeInputProps: {
-            ref: checkboxRef,
-            name: "cguRead",
-            checked: read,
-            required: true,
-            "aria-invalid": unread || undefined,
-            "aria-describedby": unread ? "cgu-lu-desc-error" : undefined,
-            onChange: (e) => setRead(e.target.checked),
-          },
-        }]} />
-      <FormError error={accept.error} />
-      <Button type="submit" disabled={accept.isPending}>Accepter</Button>
-    </form>
-  );
+  return <CguAcceptance onAccept={accept.mutate} pending={accept.isPending} error={accept.error} />;
 }
 
 /* ----- Step 4 « Vérifiez vos informations » ----- */

@@ -3,31 +3,17 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiProblem, completePasswordReset, LOGIN_URL, requestPasswordReset } from "../api";
 import { usePageTitle } from "../usePageTitle";
-import { errorOf, fieldsOf, FormError } from "./forms";
+import { errorOf, fieldsOf, FormError, useFocusOn } from "./forms";
 
 /** Where a family asks for the link to choose a new password. */
 export const PASSWORD_RESET_REQUEST_PATH = "/mot-de-passe-oublie";
 
 const SENT = "Si un compte correspond à cette adresse, un mail vient de lui être envoyé. Le lien est valable une heure. "
   + "Pensez à regarder dans votre dossier spam.";
-
-/**
- * The focus goes to the message of a call's outcome each time it changes (a new refusal included), so that it is
- * read first.
- */
-function useFocusOn(outcome: unknown) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (outcome) {
-      ref.current?.focus();
-    }
-  }, [outcome]);
-  return ref;
-}
 
 /**
  * « Mot de passe oublié »: the service answers the same whether or not an account has this address, and so does

@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import type { HTMLInputAutoCompleteAttribute, HTMLInputTypeAttribute } from "react";
+import { useEffect, useRef, type HTMLInputAutoCompleteAttribute, type HTMLInputTypeAttribute } from "react";
 import { ApiProblem, frenchPhone, type ContactDetails } from "../api";
 
 /** The hint of every file field: what the services accept. */
@@ -21,6 +21,20 @@ export function FormError({ error }: { error: unknown }) {
     return null;
   }
   return <Alert severity="error" small description={(error as Error).message} className="fr-mb-2w" />;
+}
+
+/**
+ * The focus goes to the message of a call's outcome each time it changes (a new refusal included), so that it is
+ * read first.
+ */
+export function useFocusOn(outcome: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) {
+      ref.current?.focus();
+    }
+  }, [outcome]);
+  return ref;
 }
 
 /** A contact form's values as typed (empty strings for nothing). */

@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { acceptAccountCgu, ApiProblem } from "../api";
+import { usePageTitle } from "../usePageTitle";
+import { CguAcceptance } from "./CguAcceptance";
+
+const TITLE = "Nouvelles conditions générales d'utilisation";
+
+/**
+ * What a family sees, whatever the page asked, until it accepts the CGU in force: once accepted, the account says
+ * so and the page asked is shown.
+ */
+export function NouvellesCgu() {
+  usePageTitle(TITLE);
+  const queryClient = useQueryClient();
+  const accept = useMutation({
+    mutationFn: acceptAccountCgu,
+    onSuccess: (account) => {
+      queryClient.setQueryData(["account"], account);
+      // The page asked replaces this one: its content is read from the start.
+      document.getElementById("contenu")?.focus();
+    },
+    onError: (error) => {
+      // Another version came out meanwhile: the new text is shown, to read and accept.
+      if (error instanceof ApiProblem && error.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: ["cgu"] });
+      }
+    },
+  });
+  return (
+    <>
+      <h1>{TITLE}</h1>
+      <p className="fr-text--lead">
+        Les conditions générales d'utilisation ont changé : lisez-les et acceptez-les pour continuer à utiliser le portail.
+      </p>
+      <CguAcceptance titleAs="h2" label={TITLE} onAccept={accept.mutate} pending={accept.isPending} error={accept.error} />
+    </>
+  );
+}
