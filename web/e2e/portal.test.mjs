@@ -239,7 +239,21 @@ journey("an agent finds the DURAND dossier and accepts a request; the family the
 const MAIL_PAGE = process.env.MAIL_PAGE_URL;
 const DEMO_ACCESS_KEY = process.env.DEMO_ACCESS_KEY;
 
-journey("a family registers on dossier 6000 as the old portal's guide says, activates from the e-mail and logs in", async (page) => {
+/** Opens, in the mail catcher's page, the newest mail to {@code address} whose subject has {@code subject}. */
+async function openMail(page, address, subject) {
+  for (let tries = 0; tries < 30; tries++) {
+    await page.goto(MAIL_PAGE + "/");
+    const row = page.locator("tr").filter({ hasText: address }).filter({ hasText: subject });
+    if (await row.count() > 0) {
+      await row.first().getByRole("link").click();
+      return;
+    }
+    await page.waitForTimeout(2000);
+  }
+  assert.fail(`no mail « ${subject} » for ${address}`);
+}
+
+journey("a family registers on dossier 6000 as the old portal's guide says, activates from the e-mail, logs in, then resets its password", async (page) => {
   assert.ok(MAIL_PAGE && DEMO_ACCESS_KEY, "MAIL_PAGE_URL and DEMO_ACCESS_KEY are given by e2e");
   const username = `julien.durand.${Date.now()}`;
   const email = `${username}@example.test`;
@@ -283,18 +297,7 @@ journey("a family registers on dossier 6000 as the old portal's guide says, acti
   await page.getByText("Pensez à regarder dans votre dossier spam", { exact: false }).waitFor();
 
   // 5. The activation e-mail, opened in the mail catcher like in a mailbox.
-  let opened = false;
-  for (let tries = 0; tries < 30 && !opened; tries++) {
-    await page.goto(MAIL_PAGE + "/");
-    const row = page.locator("tr").filter({ hasText: email }).filter({ hasText: "activez votre compte" });
-    if (await row.count() > 0) {
-      await row.first().getByRole("link").click();
-      opened = true;
-    } else {
-      await page.waitForTimeout(2000);
-    }
-  }
-  assert.ok(opened, `activation mail for ${email} caught`);
+  await openMail(page, email, "activez votre compte");
   await page.frameLocator("iframe[title='Contenu du mail']").getByRole("link", { name: "Activez votre compte" }).click();
   await page.waitForURL(new RegExp(`^${PORTAL}/activation/`));
   const activationUrl = page.url();
@@ -309,4 +312,25 @@ journey("a family registers on dossier 6000 as the old portal's guide says, acti
   // The same link a second time is refused.
   await page.goto(activationUrl);
   await page.getByText("Ce lien est expiré ou a déjà été utilisé.").waitFor();
+
+  // « Mot de passe oublié ? »: the reset mail's link, a new password, a login with it.
+  await headerButton(page, "Se déconnecter").click();
+  await page.waitForURL(PORTAL + "/", { waitUntil: "commit" });
+  await page.getByRole("main").getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
+  await page.getByLabel(/^Adresse e-mail/).fill(email);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  await page.getByText("Si un compte correspond à cette adresse, un mail vient de lui être envoyé.", { exact: false }).waitFor();
+  await openMail(page, email, "choisissez un nouveau mot de passe");
+  await page.frameLocator("iframe[title='Contenu du mail']").getByRole("link", { name: "Choisir un nouveau mot de passe" }).click();
+  await page.getByRole("heading", { level: 1, name: "Nouveau mot de passe" }).waitFor();
+  const newPassword = "Randonnee-Canigou-2027";
+  await page.getByLabel(/^Nouveau mot de passe/).fill(newPassword);
+  await page.getByLabel(/^Confirmation du mot de passe/).fill(newPassword);
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await page.getByText("Votre mot de passe a été modifié.", { exact: false }).waitFor();
+  await assertAccessible(page, "le nouveau mot de passe");
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await submitKeycloakLogin(page, { username, password: newPassword });
+  await page.getByRole("heading", { level: 1, name: /Julien DURAND/ }).waitFor();
 });
