@@ -7,6 +7,7 @@ import { Home } from "./pages/Home";
 import { MonDossier } from "./pages/MonDossier";
 import { Agent, AgentDossier } from "./pages/AgentPages";
 import { Activation } from "./pages/Activation";
+import { ConfirmationEmail } from "./pages/ConfirmationEmail";
 import { Inscription } from "./pages/Inscription";
 import { MonCompte } from "./pages/MonCompte";
 import { MotDePasseOublie, NouveauMotDePasse } from "./pages/MotDePasse";
@@ -40,6 +41,7 @@ export function App() {
               <Route path="activation/:token" element={<Activation />} />
               <Route path="mot-de-passe-oublie" element={<MotDePasseOublie />} />
               <Route path="mot-de-passe/:token" element={<NouveauMotDePasse />} />
+              <Route path="confirmation-e-mail/:token" element={<ConfirmationEmail />} />
               <Route path="cgu" element={<Cgu />} />
               <Route path="agent" element={<Agent />} />
               <Route path="agent/dossiers/:number" element={<AgentDossier />} />

@@ -415,3 +415,20 @@ export const changePassword = (change: PasswordChange) => send<void>("POST", "/a
 /** 204: the account is deleted (a DELETE with a JSON body); the family's dossier stays with the authority. */
 export const deleteAccount = (currentPassword: string) =>
   send<void>("DELETE", "/api/identity/me/account", { currentPassword });
+
+/** « Changer mon adresse e-mail »: the new address, and the current password to prove it is the account's holder. */
+export type EmailChange = { newEmail: string; currentPassword: string };
+/** The account's address once the change is confirmed. */
+export type EmailChanged = { email: string };
+
+/**
+ * 202, no body: a link of confirmation is sent to the new address; the account keeps its address until it is opened.
+ * 400 with the field `newEmail` (not an address, or already the account's) or `currentPassword` (« est incorrect »).
+ */
+export const requestEmailChange = (change: EmailChange) => send<void>("POST", "/api/identity/me/email", change);
+/**
+ * The link of the confirmation mail (`token`: the end of « /confirmation-e-mail/{token} »): 200 once the address is
+ * changed; 410 when the link is expired or already used; 409 when the address is now another account's.
+ */
+export const completeEmailChange = (token: string) =>
+  send<EmailChanged>("POST", "/api/identity/email-changes/complete", { token });

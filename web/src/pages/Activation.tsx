@@ -6,21 +6,14 @@ import { Link, useParams } from "react-router-dom";
 import { activateAccount, ApiProblem, LOGIN_URL } from "../api";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
+import { EXPIRED_LINK, useOnArrival } from "./forms";
 
 /** The link of the activation mail: the account is activated on arrival, once. */
 export function Activation() {
   const { token = "" } = useParams();
   const { portal } = useSession();
   const activate = useMutation({ mutationFn: () => activateAccount(token) });
-  // A token is used once: React's StrictMode runs effects twice, the activation must not be asked twice.
-  const asked = useRef(false);
-  const { mutate } = activate;
-  useEffect(() => {
-    if (!asked.current) {
-      asked.current = true;
-      mutate();
-    }
-  }, [mutate]);
+  useOnArrival(activate.mutate);
 
   const expired = activate.error instanceof ApiProblem && activate.error.status === 410;
   const title = activate.isSuccess ? "Compte activé" : expired ? "Lien expiré" : "Activation du compte";
@@ -48,7 +41,7 @@ export function Activation() {
       )}
       {expired && (
         <>
-          <Alert severity="error" small description="Ce lien est expiré ou a déjà été utilisé." className="fr-mb-3w" />
+          <Alert severity="error" small description={EXPIRED_LINK} className="fr-mb-3w" />
           <p><Link className="fr-link" to="/inscription">S'inscrire</Link></p>
         </>
       )}

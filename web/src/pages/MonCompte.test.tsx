@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
 import { MemoryRouter } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
@@ -34,6 +35,8 @@ const CGU = {
 
 const INVALID = "Certains champs sont invalides.";
 const PASSWORD_CHANGED = "Votre mot de passe a été modifié. Reconnectez-vous avec le nouveau.";
+const EMAIL_SENT = "Un mail de confirmation a été envoyé à claire.martin@example.fr. Votre adresse actuelle reste celle du "
+  + "compte tant que vous n'avez pas ouvert le lien (valable 24 heures).";
 const DELETED = "Votre compte a été supprimé. Votre dossier famille reste suivi par la collectivité.";
 
 type Call = { url: string; method: string; body: unknown; headers: Record<string, string> };
@@ -77,15 +80,16 @@ function serve(me: Me, answer: (call: Call) => Response | Promise<Response> | un
   return calls;
 }
 
-function renderAt(path: string) {
+function renderAt(path: string, strict = false) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  const app = (
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
         <App />
       </MemoryRouter>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  return render(strict ? <StrictMode>{app}</StrictMode> : app);
 }
 
 /** The focus is on the message, or on the element that holds it (not merely on the page's body). */
@@ -209,6 +213,14 @@ describe("new CGU to accept", () => {
 describe("Mon compte", () => {
   const passwordForm = () => screen.getByRole("form", { name: "Changer mon mot de passe" });
   const deletionForm = () => screen.getByRole("form", { name: "Supprimer mon compte" });
+  const emailForm = () => screen.getByRole("form", { name: "Changer mon adresse e-mail" });
+
+  function changeEmail(newEmail: string, current: string) {
+    const form = emailForm();
+    fireEvent.change(within(form).getByLabelText(/^Nouvelle adresse e-mail/), { target: { value: newEmail } });
+    fireEvent.change(within(form).getByLabelText("Mot de passe actuel"), { target: { value: current } });
+    fireEvent.click(within(form).getByRole("button", { name: "Recevoir le lien de confirmation" }));
+  }
 
   function changePassword(current: string, password: string, confirmation = password) {
     const form = passwordForm();
@@ -233,12 +245,13 @@ describe("Mon compte", () => {
       ["Adresse e-mail", "claire.durand@example.fr"], ["Dossier n°", "6000"]]) {
       expect(within(details).getByText(term).nextElementSibling?.textContent).toBe(value);
     }
-    expect(screen.getByRole("heading", { level: 2, name: "Changer mon mot de passe" })).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 2, name: "Supprimer mon compte" })).toBeTruthy();
+    expect(screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      "Mes informations", "Changer mon adresse e-mail", "Changer mon mot de passe", "Supprimer mon compte",
+    ]);
     expect(screen.getByText("12 caractères au moins ; ni votre identifiant ni votre adresse e-mail")).toBeTruthy();
     const currents = screen.getAllByLabelText("Mot de passe actuel") as HTMLInputElement[];
-    expect(currents).toHaveLength(2);
-    expect(new Set(currents.map((input) => input.id)).size).toBe(2);
+    expect(currents).toHaveLength(3);
+    expect(new Set(currents.map((input) => input.id)).size).toBe(3);
     expect(currents.every((input) => input.type === "password")).toBe(true);
   });
 
@@ -349,5 +362,114 @@ describe("Mon compte", () => {
     expect(screen.queryByText(DELETED)).toBeNull();
     expect(within(deletionForm()).getByRole("button", { name: "Supprimer mon compte" })).toBeTruthy();
     expect(logout).not.toHaveBeenCalled();
+  });
+
+  it("sends the link of confirmation to the new address (202) and says the account keeps its address until then", async () => {
+    const calls = serve(FAMILY, (call) => call.url === "/api/identity/me/email" ? new Response(null, { status: 202 }) : undefined);
+    renderAt("/mon-compte");
+
+    await screen.findByRole("form", { name: "Changer mon adresse e-mail" });
+    expect((within(emailForm()).getByLabelText(/^Nouvelle adresse e-mail/) as HTMLInputElement).type).toBe("email");
+    expect((within(emailForm()).getByLabelText("Mot de passe actuel") as HTMLInputElement).type).toBe("password");
+    changeEmail(" claire.martin@example.fr ", "mimosa-en-fleurs-2026");
+
+    const message = await screen.findByText(EMAIL_SENT);
+    expect(message.closest("[role='status']")).toBeTruthy();
+    await expectFocusOn(message);
+    const post = callsTo(calls, "/api/identity/me/email", "POST");
+    expect(post).toHaveLength(1);
+    expect(post[0].body).toEqual({ newEmail: "claire.martin@example.fr", currentPassword: "mimosa-en-fleurs-2026" });
+    expect(post[0].headers["X-XSRF-TOKEN"]).toBe("jeton-csrf");
+    expect((within(emailForm()).getByLabelText("Mot de passe actuel") as HTMLInputElement).value).toBe("");
+    const details = screen.getByRole("region", { name: "Mes informations" });
+    expect(within(details).getByText("Adresse e-mail").nextElementSibling?.textContent).toBe("claire.durand@example.fr");
+    expect(logout).not.toHaveBeenCalled();
+  });
+
+  it("shows « est incorrect » under this section's « Mot de passe actuel » only (400)", async () => {
+    serve(FAMILY, (call) => call.url === "/api/identity/me/email"
+      ? problem(400, INVALID, [{ field: "currentPassword", message: "est incorrect" }])
+      : undefined);
+    renderAt("/mon-compte");
+
+    await screen.findByRole("form", { name: "Changer mon adresse e-mail" });
+    changeEmail("claire.martin@example.fr", "pas-le-bon");
+
+    const message = await within(emailForm()).findByText("est incorrect");
+    const current = within(emailForm()).getByLabelText(/^Mot de passe actuel/);
+    expect(current.getAttribute("aria-describedby")?.split(" ")).toContain(message.id);
+    expect(current.getAttribute("aria-invalid")).toBe("true");
+    expect(within(emailForm()).getByLabelText(/^Nouvelle adresse e-mail/).getAttribute("aria-invalid")).not.toBe("true");
+    expect(within(passwordForm()).queryByText("est incorrect")).toBeNull();
+    expect(within(deletionForm()).queryByText("est incorrect")).toBeNull();
+    await expectFocusOn(within(emailForm()).getByText(INVALID));
+    expect(screen.queryByText(EMAIL_SENT)).toBeNull();
+  });
+
+  it("shows the service's message under « Nouvelle adresse e-mail » when it is already the account's (400)", async () => {
+    const same = "est déjà l'adresse de votre compte";
+    serve(FAMILY, (call) => call.url === "/api/identity/me/email"
+      ? problem(400, INVALID, [{ field: "newEmail", message: same }])
+      : undefined);
+    renderAt("/mon-compte");
+
+    await screen.findByRole("form", { name: "Changer mon adresse e-mail" });
+    changeEmail("claire.durand@example.fr", "mimosa-en-fleurs-2026");
+
+    const message = await within(emailForm()).findByText(same);
+    const newEmail = within(emailForm()).getByLabelText(/^Nouvelle adresse e-mail/);
+    expect(newEmail.getAttribute("aria-describedby")?.split(" ")).toContain(message.id);
+    expect(newEmail.getAttribute("aria-invalid")).toBe("true");
+  });
+});
+
+describe("Confirmation de l'adresse e-mail", () => {
+  const COMPLETE = "/api/identity/email-changes/complete";
+
+  it("confirms the new address once, even in StrictMode, and says the old one is told", async () => {
+    let confirmed: () => void = () => undefined;
+    const calls = serve(ANONYMOUS, (call) => call.url === COMPLETE
+      ? new Promise<Response>((resolve) => {
+        confirmed = () => resolve(json({ email: "claire.martin@example.fr" }));
+      })
+      : undefined);
+    renderAt("/confirmation-e-mail/jeton-de-confirmation", true);
+
+    expect((await screen.findByText("Confirmation de votre adresse e-mail…")).getAttribute("role")).toBe("status");
+    await waitFor(() => expect(callsTo(calls, COMPLETE, "POST")).toHaveLength(1));
+    confirmed();
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Adresse e-mail confirmée" })).toBeTruthy();
+    const message = screen.getByText("Votre adresse e-mail est maintenant claire.martin@example.fr. "
+      + "Un message a été envoyé à l'ancienne adresse pour l'en informer.");
+    await expectFocusOn(message);
+    expect(document.title).toBe("Adresse e-mail confirmée — Portail Famille");
+    expect(within(screen.getByRole("main")).getByRole("link", { name: "Mon compte" }).getAttribute("href")).toBe("/mon-compte");
+    const posts = callsTo(calls, COMPLETE, "POST");
+    expect(posts).toHaveLength(1);
+    expect(posts[0].body).toEqual({ token: "jeton-de-confirmation" });
+    expect(posts[0].headers["X-XSRF-TOKEN"]).toBe("jeton-csrf");
+  });
+
+  it("says the link is expired or already used (410)", async () => {
+    serve(FAMILY, (call) => call.url === COMPLETE ? problem(410, "Ce lien de confirmation est expiré.") : undefined);
+    renderAt("/confirmation-e-mail/jeton-perime");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Lien expiré" })).toBeTruthy();
+    const message = screen.getByText("Ce lien est expiré ou a déjà été utilisé.");
+    await expectFocusOn(message);
+    expect(within(screen.getByRole("main")).getByRole("link", { name: "Mon compte" }).getAttribute("href")).toBe("/mon-compte");
+    expect(screen.queryByText(/Votre adresse e-mail est maintenant/)).toBeNull();
+  });
+
+  it("shows the service's message when the address is now another account's (409)", async () => {
+    const taken = "Cette adresse e-mail est désormais celle d'un autre compte : choisissez-en une autre.";
+    serve(ANONYMOUS, (call) => call.url === COMPLETE ? problem(409, taken) : undefined);
+    renderAt("/confirmation-e-mail/jeton-de-confirmation");
+
+    const message = await screen.findByText(taken);
+    await expectFocusOn(message);
+    expect(screen.getByRole("heading", { level: 1, name: "Confirmation de l'adresse e-mail" })).toBeTruthy();
+    expect(screen.queryByText("Ce lien est expiré ou a déjà été utilisé.")).toBeNull();
   });
 });

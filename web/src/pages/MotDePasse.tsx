@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiProblem, completePasswordReset, LOGIN_URL, requestPasswordReset } from "../api";
 import { usePageTitle } from "../usePageTitle";
-import { errorOf, fieldsOf, FormError, useFocusOn } from "./forms";
+import { errorOf, EXPIRED_LINK, fieldsOf, FormError, useFocusOn } from "./forms";
 
 /** Where a family asks for the link to choose a new password. */
 export const PASSWORD_RESET_REQUEST_PATH = "/mot-de-passe-oublie";
@@ -94,7 +94,7 @@ export function NouveauMotDePasse() {
       {expired && (
         <>
           <div ref={resultRef} tabIndex={-1} className="fr-mb-3w">
-            <Alert severity="error" small description="Ce lien est expiré ou a déjà été utilisé." />
+            <Alert severity="error" small description={EXPIRED_LINK} />
           </div>
           <p><Link className="fr-link" to={PASSWORD_RESET_REQUEST_PATH}>Demander un nouveau lien</Link></p>
         </>

@@ -3,6 +3,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useEffect, useRef, type HTMLInputAutoCompleteAttribute, type HTMLInputTypeAttribute } from "react";
 import { ApiProblem, frenchPhone, type ContactDetails } from "../api";
 
+/** What a link of a mail says once expired, already used or unknown (410). */
+export const EXPIRED_LINK = "Ce lien est expiré ou a déjà été utilisé.";
+
 /** The hint of every file field: what the services accept. */
 export const FILE_HINT = "PDF, PNG ou JPEG, 10 Mo au plus.";
 export const FILE_ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
@@ -35,6 +38,20 @@ export function useFocusOn(outcome: unknown) {
     }
   }, [outcome]);
   return ref;
+}
+
+/**
+ * Runs `action` once, on arrival on the page: a link's token is used once, and React's StrictMode runs effects
+ * twice. `action` must be stable (e.g. a mutation's `mutate`).
+ */
+export function useOnArrival(action: () => void) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!done.current) {
+      done.current = true;
+      action();
+    }
+  }, [action]);
 }
 
 /** A contact form's values as typed (empty strings for nothing). */

@@ -192,6 +192,24 @@ public class KeycloakAccounts {
         }
     }
 
+    /** Sets a proven new e-mail; false when another account already has it (Keycloak's 409). */
+    public boolean changeEmail(String userId, String email) {
+        return call("change e-mail", () -> {
+            UserRepresentation user = realm().users().get(userId).toRepresentation();
+            user.setEmail(email);
+            user.setEmailVerified(true);
+            try {
+                realm().users().get(userId).update(user);
+                return true;
+            } catch (jakarta.ws.rs.ClientErrorException e) {
+                if (e.getResponse().getStatus() == 409) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Deletes an account for good (the family asked it). */
     public void deleteForGood(String userId) {
         call("delete user", () -> {

@@ -136,4 +136,40 @@ class MyAccountApiTest {
                 && r.value().get("type").asString().endsWith("AccountDeleted"), 1, Duration.ofSeconds(30)).get(0).value();
         assertThat(event.at("/data/dossierNumber").asString()).isEqualTo("6000");
     }
+
+    @Test
+    void a_new_email_counts_only_once_confirmed_from_its_own_mailbox_and_the_old_one_is_told() {
+        Family family = family();
+        String oldEmail = family.username() + "@example.test";
+        String newEmail = "nouvelle." + family.username() + "@example.test";
+
+        ApiClient.Response same = api().post("/api/identity/me/email", family.token(), """
+                {"newEmail":"%s","currentPassword":"%s"}""".formatted(oldEmail, family.password()));
+        ApiClient.Response wrong = api().post("/api/identity/me/email", family.token(), """
+                {"newEmail":"%s","currentPassword":"pas-le-bon"}""".formatted(newEmail));
+        ApiClient.Response asked = api().post("/api/identity/me/email", family.token(), """
+                {"newEmail":"%s","currentPassword":"%s"}""".formatted(newEmail, family.password()));
+
+        assertThat(same.json().at("/errors/0/field").asString()).isEqualTo("newEmail");
+        assertThat(wrong.json().at("/errors/0/field").asString()).isEqualTo("currentPassword");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        assertThat(KEYCLOAK.findUser(family.username()).orElseThrow().get("email").asString())
+                .as("unchanged until confirmed").isEqualTo(oldEmail);
+        JsonNode request = KafkaEvents.await(Topics.IDENTITY, r -> family.username().equals(r.key())
+                && r.value().get("type").asString().endsWith("EmailChangeRequested"), 1, Duration.ofSeconds(30)).get(0).value();
+        assertThat(request.at("/data/email").asString()).as("the link goes to the new address").isEqualTo(newEmail);
+        String url = request.at("/data/confirmationUrl").asString();
+        String token = url.substring(url.lastIndexOf('/') + 1);
+
+        ApiClient.Response confirmed = api().post("/api/identity/email-changes/complete", null, "{\"token\":\"" + token + "\"}");
+        ApiClient.Response replay = api().post("/api/identity/email-changes/complete", null, "{\"token\":\"" + token + "\"}");
+
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().get("email").asString()).isEqualTo(newEmail);
+        assertThat(KEYCLOAK.findUser(family.username()).orElseThrow().get("email").asString()).isEqualTo(newEmail);
+        JsonNode told = KafkaEvents.await(Topics.IDENTITY, r -> family.username().equals(r.key())
+                && r.value().get("type").asString().endsWith(".EmailChanged"), 1, Duration.ofSeconds(30)).get(0).value();
+        assertThat(told.at("/data/email").asString()).as("the old address is told").isEqualTo(oldEmail);
+        assertThat(replay.status()).isEqualTo(410);
+    }
 }

@@ -4,6 +4,8 @@ import fr.portailfamille.events.billing.InvoiceIssued;
 import fr.portailfamille.events.identity.AccountActivationRequested;
 import fr.portailfamille.events.identity.AccountDeleted;
 import fr.portailfamille.events.identity.AccountLinkedToDossier;
+import fr.portailfamille.events.identity.EmailChangeRequested;
+import fr.portailfamille.events.identity.EmailChanged;
 import fr.portailfamille.events.identity.PasswordChanged;
 import fr.portailfamille.events.identity.PasswordResetRequested;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
@@ -46,7 +48,9 @@ public final class EventCatalog {
             entry("identity", PasswordResetRequested.class, Topics.IDENTITY),
             entry("identity", PasswordChanged.class, Topics.IDENTITY),
             entry("identity", AccountLinkedToDossier.class, Topics.IDENTITY),
-            entry("identity", AccountDeleted.class, Topics.IDENTITY));
+            entry("identity", AccountDeleted.class, Topics.IDENTITY),
+            entry("identity", EmailChangeRequested.class, Topics.IDENTITY),
+            entry("identity", EmailChanged.class, Topics.IDENTITY));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

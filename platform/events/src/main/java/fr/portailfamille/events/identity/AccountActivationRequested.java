@@ -1,8 +1,5 @@
 package fr.portailfamille.events.identity;
 
-import fr.portailfamille.events.MailRecipient;
-import fr.portailfamille.events.PortalEvent;
-
 import java.time.Instant;
 
 /**
@@ -17,20 +14,5 @@ public record AccountActivationRequested(
         String lastName,
         String dossierNumber,
         String activationUrl,
-        Instant expiresAt) implements PortalEvent, MailRecipient {
-
-    @Override
-    public String subject() {
-        return username;
-    }
-
-    @Override
-    public String recipientEmail() {
-        return email;
-    }
-
-    @Override
-    public String recipientName() {
-        return firstName + " " + lastName;
-    }
+        Instant expiresAt) implements AccountHolderEvent {
 }

@@ -1,8 +1,5 @@
 package fr.portailfamille.events.identity;
 
-import fr.portailfamille.events.MailRecipient;
-import fr.portailfamille.events.PortalEvent;
-
 import java.time.Instant;
 
 /**
@@ -15,20 +12,5 @@ public record PasswordResetRequested(
         String firstName,
         String lastName,
         String resetUrl,
-        Instant expiresAt) implements PortalEvent, MailRecipient {
-
-    @Override
-    public String subject() {
-        return username;
-    }
-
-    @Override
-    public String recipientEmail() {
-        return email;
-    }
-
-    @Override
-    public String recipientName() {
-        return firstName + " " + lastName;
-    }
+        Instant expiresAt) implements AccountHolderEvent {
 }
