@@ -48,13 +48,17 @@ public class KeycloakAccounts {
     }
 
     /** The new account, or why Keycloak refused it. */
-    public sealed interface Creation permits Created, UsernameTaken, PasswordRefused {
+    public sealed interface Creation permits Created, UsernameTaken, EmailTaken, PasswordRefused {
     }
 
     public record Created(String userId) implements Creation {
     }
 
     public record UsernameTaken() implements Creation {
+    }
+
+    /** The realm keeps e-mails unique: another account already has this one. */
+    public record EmailTaken() implements Creation {
     }
 
     /** Keycloak's password policy refused the password (its message key, e.g. invalidPasswordMinLengthMessage). */
@@ -87,7 +91,8 @@ public class KeycloakAccounts {
             String userId;
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == 409) {
-                    return new UsernameTaken();
+                    String body = response.readEntity(String.class);
+                    return body != null && body.contains("email") ? new EmailTaken() : new UsernameTaken();
                 }
                 if (response.getStatus() == 400) {
                     String body = response.readEntity(String.class);

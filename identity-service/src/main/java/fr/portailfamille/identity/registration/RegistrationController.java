@@ -112,7 +112,7 @@ public class RegistrationController {
     @Operation(summary = "« renvoyer le mail » of activation (3 an hour)")
     @PostMapping("/{id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public void resend(@PathVariable String id) {
-        service.resend(id);
+    public void resend(@PathVariable String id, HttpServletRequest request) {
+        service.resend(id, ClientAddress.of(request));
     }
 }

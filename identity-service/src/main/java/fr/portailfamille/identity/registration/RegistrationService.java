@@ -36,6 +36,8 @@ public class RegistrationService {
     static final Duration DRAFT_LIFETIME = Duration.ofDays(7);
     static final int REGISTRATIONS_PER_IP_PER_HOUR = 20;
     static final int REFERENCE_CHECKS_PER_IP_PER_HOUR = 20;
+    static final int REGISTRATIONS_PER_EMAIL_PER_HOUR = 5;
+    static final int RESENDS_PER_IP_PER_HOUR = 10;
     private static final DateTimeFormatter PARIS_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
 
@@ -75,6 +77,8 @@ public class RegistrationService {
     public Registration start(RegistrationController.Personal personal, String ip) {
         limits.acquire("registration-ip:" + ip, REGISTRATIONS_PER_IP_PER_HOUR, Duration.ofHours(1),
                 "registration.too-many");
+        limits.acquire("registration-email:" + personal.email().strip().toLowerCase(Locale.ROOT),
+                REGISTRATIONS_PER_EMAIL_PER_HOUR, Duration.ofHours(1), "registration.too-many");
         Instant now = clock.instant();
         Registration draft = new Registration(SecureTokens.generate(), now, now.plus(DRAFT_LIFETIME));
         apply(draft, personal, true, now);
@@ -148,6 +152,9 @@ public class RegistrationService {
         if (creation instanceof KeycloakAccounts.UsernameTaken) {
             throw ApiProblem.onField(HttpStatus.CONFLICT, "username", "registration.username.taken");
         }
+        if (creation instanceof KeycloakAccounts.EmailTaken) {
+            throw ApiProblem.onField(HttpStatus.CONFLICT, "email", "registration.email.taken");
+        }
         if (creation instanceof KeycloakAccounts.PasswordRefused) {
             throw ApiProblem.invalidField("password", "password.refused");
         }
@@ -172,7 +179,8 @@ public class RegistrationService {
     }
 
     @Transactional
-    public void resend(String id) {
+    public void resend(String id, String ip) {
+        limits.acquire("resend-ip:" + ip, RESENDS_PER_IP_PER_HOUR, Duration.ofHours(1), "activation.too-many-ip");
         Registration draft = draft(id);
         if (draft.getStep() != Registration.Step.SUBMITTED || draft.getAccountId() == null) {
             throw ApiProblem.conflict("etape-manquante", "registration.order");

@@ -232,6 +232,28 @@ class RegistrationApiTest {
     }
 
     @Test
+    void an_email_already_used_by_another_account_is_said_at_the_last_step_on_the_email_field() {
+        String existing = uniqueUser();
+        KEYCLOAK.createFamilyAccount(existing, "Existant-Compte-2026", "6001");
+        String username = uniqueUser();
+        ApiClient.Response step1 = api().post("/api/identity/registrations", null, """
+                {"civility":"MADAME","lastName":"DURAND","firstName":"Claire","email":"%s@example.test",
+                 "username":"%s","password":"Vacances-Prades-2026","passwordConfirmation":"Vacances-Prades-2026"}"""
+                .formatted(existing, username));
+        String id = step1.json().get("id").asString();
+        dossier(id);
+        acceptCgu(id);
+
+        ApiClient.Response submitted = api().post("/api/identity/registrations/" + id + "/submit", null, "");
+
+        assertThat(submitted.status()).isEqualTo(409);
+        assertThat(submitted.json().at("/errors/0/field").asString()).isEqualTo("email");
+        assertThat(submitted.json().at("/errors/0/message").asString()).startsWith("Cette adresse e-mail est déjà celle d'un autre compte");
+        assertThat(KEYCLOAK.findUser(username)).isEmpty();
+        assertThat(accounts(username)).isZero();
+    }
+
+    @Test
     void the_activation_mail_can_be_asked_again_three_times_an_hour_and_only_the_last_link_works() {
         String username = uniqueUser();
         String id = reviewed(username);
@@ -273,20 +295,22 @@ class RegistrationApiTest {
         assertThat(unknown.json().get("detail").asString()).contains("recommencez votre inscription");
     }
 
+    private ApiClient.Response startFrom(String ip, String json) {
+        return api().send(api().request("/api/identity/registrations", null)
+                .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     @Test
     void registrations_and_reference_checks_are_limited_per_ip_and_say_so_in_french() {
         String ip = "192.0.2." + (1 + System.nanoTime() % 250);
         String id = null;
         for (int i = 0; i < 20; i++) {
-            ApiClient.Response started = api().send(api().request("/api/identity/registrations", null)
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
-                    .POST(HttpRequest.BodyPublishers.ofString(personal(uniqueUser(), "Vacances-Prades-2026"))));
+            ApiClient.Response started = startFrom(ip, personal(uniqueUser(), "Vacances-Prades-2026"));
             assertThat(started.status()).as("registration " + (i + 1)).isEqualTo(201);
             id = started.json().get("id").asString();
         }
-        ApiClient.Response tooMany = api().send(api().request("/api/identity/registrations", null)
-                .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
-                .POST(HttpRequest.BodyPublishers.ofString(personal(uniqueUser(), "Vacances-Prades-2026"))));
+        ApiClient.Response tooMany = startFrom(ip, personal(uniqueUser(), "Vacances-Prades-2026"));
         assertThat(tooMany.status()).isEqualTo(429);
         assertThat(tooMany.json().get("detail").asString()).contains("réessayez dans une heure");
 
@@ -305,5 +329,14 @@ class RegistrationApiTest {
             }
         }
         assertThat(refused).as("the 21st check of the hour from one IP").isEqualTo(1);
+
+        String email = uniqueUser();
+        String otherIp = "198.18.0." + (1 + System.nanoTime() % 250);
+        for (int i = 0; i < 5; i++) {
+            assertThat(startFrom(otherIp, personal(email, "Vacances-Prades-2026")).status())
+                    .as("registration " + (i + 1) + " for one address").isEqualTo(201);
+        }
+        assertThat(startFrom(otherIp, personal(email, "Vacances-Prades-2026")).status())
+                .as("the 6th of the hour for the same address").isEqualTo(429);
     }
 }
