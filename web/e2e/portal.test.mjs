@@ -175,7 +175,8 @@ journey("the family changes its phone number in « Mes coordonnées » and sees 
   await assertAccessible(page, "Mes coordonnées");
 
   // A wrong postcode is refused under its field, then a new mobile number is saved.
-  const mobile = `06 ${String(Date.now()).slice(-8).replace(/(\d\d)(?=\d)/g, "$1 ")}`;
+  // 06 12 then six digits: always a metropolitan mobile (06 90…, say, is Guadeloupe's and refused as French).
+  const mobile = `06 12 ${String(Date.now()).slice(-6).replace(/(\d\d)(?=\d)/g, "$1 ")}`;
   await page.getByRole("button", { name: /Modifier mes coordonnées/ }).first().click();
   await page.getByLabel("Code postal").fill("6650");
   await page.getByLabel("Téléphone portable").fill(mobile);

@@ -137,6 +137,9 @@ class GatewayLoginTest {
         assertThat(page.uri().toString()).startsWith(KEYCLOAK.issuer() + "/protocol/openid-connect/auth")
                 .contains("code_challenge=", "code_challenge_method=S256", "client_id=portal-gateway");
         assertThat(page.body()).contains("lang=\"fr\"", "Portail Famille");
+        // The families' guide: « mot de passe oublié » and « inscrivez-vous » on the login screen, to the portal's pages.
+        assertThat(page.body()).contains("href=\"" + PORTAL + "/mot-de-passe-oublie\">mot de passe oublié</a>",
+                "href=\"" + PORTAL + "/inscription\">inscrivez-vous</a>");
         assertThat(browser.submitLogin(page, FAMILY, FAMILY_PASSWORD)).isEqualTo(PORTAL + "/");
         JsonNode me = me(browser);
         assertThat(me.get("authenticated").asBoolean()).isTrue();

@@ -91,6 +91,7 @@ public final class KeycloakServer {
             Path blacklists = Files.createDirectories(home.resolve("data/password-blacklists"));
             Files.copy(repositoryRoot.resolve("deploy/keycloak/password-blacklists/common-passwords.txt"),
                     blacklists.resolve("common-passwords.txt"), StandardCopyOption.REPLACE_EXISTING);
+            copyThemes(repositoryRoot.resolve("deploy/keycloak/themes"), home.resolve("themes"));
             List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=http://localhost:" + port,
                     "--http-management-port=" + FreePorts.next(), "--db=" + db, "--import-realm",
@@ -109,6 +110,20 @@ public final class KeycloakServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The portal's Keycloak themes (deploy/keycloak/themes) into the distribution's themes folder. */
+    private static void copyThemes(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
