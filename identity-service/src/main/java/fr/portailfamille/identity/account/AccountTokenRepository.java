@@ -3,7 +3,6 @@ package fr.portailfamille.identity.account;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +12,4 @@ public interface AccountTokenRepository extends JpaRepository<AccountToken, Long
     Optional<AccountToken> findByTokenHashAndPurpose(String tokenHash, AccountToken.Purpose purpose);
 
     List<AccountToken> findByAccountIdAndPurpose(long accountId, AccountToken.Purpose purpose);
-
-    long countByAccountIdAndPurposeAndCreatedAtAfter(long accountId, AccountToken.Purpose purpose, Instant since);
 }

@@ -3,6 +3,7 @@ package fr.portailfamille.identity.account;
 import fr.portailfamille.events.identity.AccountActivationRequested;
 import fr.portailfamille.events.identity.AccountLinkedToDossier;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
+import fr.portailfamille.identity.ratelimit.RateLimits;
 import fr.portailfamille.identity.token.SecureTokens;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
@@ -32,9 +33,12 @@ public class ActivationService {
     private final OutboxPublisher outbox;
     private final Clock clock;
     private final String portalUrl;
+    private final RateLimits limits;
 
     public ActivationService(AccountRepository accounts, AccountTokenRepository tokens, KeycloakAccounts keycloak,
-                             OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl) {
+                             OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl,
+                             RateLimits limits) {
+        this.limits = limits;
         this.accounts = accounts;
         this.tokens = tokens;
         this.keycloak = keycloak;
@@ -47,10 +51,7 @@ public class ActivationService {
     @Transactional
     public void sendLink(Account account) {
         Instant now = clock.instant();
-        if (tokens.countByAccountIdAndPurposeAndCreatedAtAfter(account.getId(), AccountToken.Purpose.ACTIVATION,
-                now.minus(Duration.ofHours(1))) >= MAILS_PER_HOUR) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "trop-de-demandes", "activation.too-many");
-        }
+        limits.acquire("activation-mail:" + account.getId(), MAILS_PER_HOUR, Duration.ofHours(1), "activation.too-many");
         tokens.findByAccountIdAndPurpose(account.getId(), AccountToken.Purpose.ACTIVATION).forEach(t -> t.revoke(now));
         String token = SecureTokens.generate();
         Instant expiresAt = now.plus(VALIDITY);

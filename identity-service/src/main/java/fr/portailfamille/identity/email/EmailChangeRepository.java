@@ -11,8 +11,6 @@ interface EmailChangeRepository extends JpaRepository<EmailChange, Long> {
 
     Optional<EmailChange> findByTokenHash(String tokenHash);
 
-    long countByKeycloakUserIdAndCreatedAtAfter(String keycloakUserId, Instant since);
-
     /** Only the newest request of an account can be confirmed. */
     @Modifying
     @Query("update EmailChange c set c.usedAt = :now where c.keycloakUserId = :userId and c.usedAt is null")

@@ -4,6 +4,7 @@ import fr.portailfamille.events.identity.EmailChangeRequested;
 import fr.portailfamille.events.identity.EmailChanged;
 import fr.portailfamille.identity.account.AccountRepository;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
+import fr.portailfamille.identity.ratelimit.RateLimits;
 import fr.portailfamille.identity.token.SecureTokens;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
@@ -36,9 +37,12 @@ public class EmailChangeService {
     private final OutboxPublisher outbox;
     private final Clock clock;
     private final String portalUrl;
+    private final RateLimits limits;
 
     public EmailChangeService(EmailChangeRepository changes, AccountRepository accounts, KeycloakAccounts keycloak,
-                              OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl) {
+                              OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl,
+                              RateLimits limits) {
+        this.limits = limits;
         this.accounts = accounts;
         this.changes = changes;
         this.keycloak = keycloak;
@@ -59,9 +63,7 @@ public class EmailChangeService {
             throw ApiProblem.invalidField("currentPassword", "account.current-password");
         }
         Instant now = clock.instant();
-        if (changes.countByKeycloakUserIdAndCreatedAtAfter(user.getId(), now.minus(Duration.ofHours(1))) >= PER_HOUR) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "trop-de-demandes", "email.too-many");
-        }
+        limits.acquire("email-change:" + user.getId(), PER_HOUR, Duration.ofHours(1), "email.too-many");
         changes.retireAll(user.getId(), now);
         String token = SecureTokens.generate();
         Instant expiresAt = now.plus(VALIDITY);

@@ -9,10 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/**
- * One « mot de passe oublié » request. For an unknown address it is kept too (without user nor
- * token) so that requests are counted the same way whether the address exists or not.
- */
+/** One « mot de passe oublié » link of an existing account (its hash only). */
 @Entity
 @Table(name = "password_reset")
 public class PasswordReset {

@@ -9,10 +9,6 @@ import java.util.Optional;
 
 interface PasswordResetRepository extends JpaRepository<PasswordReset, Long> {
 
-    long countByEmailAndCreatedAtAfter(String email, Instant since);
-
-    long countByRequesterIpAndCreatedAtAfter(String requesterIp, Instant since);
-
     Optional<PasswordReset> findByTokenHash(String tokenHash);
 
     /** A new link makes the older ones of the same account useless. */

@@ -3,6 +3,7 @@ package fr.portailfamille.identity.password;
 import fr.portailfamille.events.identity.PasswordChanged;
 import fr.portailfamille.events.identity.PasswordResetRequested;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
+import fr.portailfamille.identity.ratelimit.RateLimits;
 import fr.portailfamille.identity.registration.PasswordPolicy;
 import fr.portailfamille.identity.token.SecureTokens;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
@@ -38,9 +39,12 @@ public class PasswordResetService {
     private final OutboxPublisher outbox;
     private final Clock clock;
     private final String portalUrl;
+    private final RateLimits limits;
 
     public PasswordResetService(PasswordResetRepository resets, KeycloakAccounts keycloak, PasswordPolicy policy,
-                                OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl) {
+                                OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl,
+                                RateLimits limits) {
+        this.limits = limits;
         this.resets = resets;
         this.keycloak = keycloak;
         this.policy = policy;
@@ -52,15 +56,13 @@ public class PasswordResetService {
     @Transactional
     public void request(String typedEmail, String ip) {
         String email = typedEmail.strip().toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        if (resets.countByEmailAndCreatedAtAfter(email, hourAgo) >= PER_ADDRESS_PER_HOUR
-                || (ip != null && resets.countByRequesterIpAndCreatedAtAfter(ip, hourAgo) >= PER_IP_PER_HOUR)) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "trop-de-demandes", "reset.too-many");
+        if (ip != null) {
+            limits.acquire("reset-ip:" + ip, PER_IP_PER_HOUR, Duration.ofHours(1), "reset.too-many");
         }
+        limits.acquire("reset-email:" + email, PER_ADDRESS_PER_HOUR, Duration.ofHours(1), "reset.too-many");
+        Instant now = clock.instant();
         List<UserRepresentation> users = keycloak.enabledByEmail(email);
         if (users.size() != 1) {
-            resets.save(new PasswordReset(null, email, ip, null, now, now));
             return;
         }
         UserRepresentation user = users.get(0);

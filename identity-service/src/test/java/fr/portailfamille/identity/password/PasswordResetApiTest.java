@@ -101,8 +101,11 @@ class PasswordResetApiTest {
 
         assertThat(asked.status()).isEqualTo(202);
         assertThat(asked.body()).isEmpty();
-        assertThat(jdbc.sql("select count(*) from password_reset where email = :e and token_hash is null")
-                .param("e", nobody).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from password_reset where email = :e")
+                .param("e", nobody).query(Long.class).single()).as("no link for an unknown address").isZero();
+        assertThat(jdbc.sql("select count(*) from rate_limit_hit where bucket = :b")
+                .param("b", "reset-email:" + nobody).query(Long.class).single())
+                .as("counted like any other request").isEqualTo(1);
     }
 
     @Test
