@@ -1,9 +1,7 @@
 package fr.portailfamille.dossier;
 
 import fr.portailfamille.testsupport.ApiClient;
-import fr.portailfamille.testsupport.PortalInfrastructure;
-import fr.portailfamille.testsupport.TestKeycloak;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import fr.portailfamille.testsupport.RunningService;
 import tools.jackson.databind.JsonNode;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,18 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For API tests of dossier-service (annotated {@code @PortalServiceTest}): the running service,
  * the personas' tokens, and a fresh dossier per test (numbers never reused within a run).
  */
-public abstract class DossierApiSupport {
+public abstract class DossierApiSupport extends RunningService {
 
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(1000 + (int) (System.nanoTime() % 4000));
-
-    @LocalServerPort
-    protected int port;
-
-    protected final TestKeycloak keycloak = PortalInfrastructure.keycloak();
-
-    protected ApiClient api() {
-        return ApiClient.local(port);
-    }
 
     /** A dossier number nobody used yet. */
     public static String newNumber() {

@@ -1,14 +1,15 @@
 package fr.portailfamille.messaging;
 
 import fr.portailfamille.testsupport.PortalServiceTest;
+import fr.portailfamille.testsupport.RunningService;
 import fr.portailfamille.testsupport.StandardServiceChecks;
 
 /** messaging-service starts on its own database and answers like every Portail Famille service. */
 @PortalServiceTest
-class MessagingServiceTest extends StandardServiceChecks {
+class MessagingServiceTest extends RunningService implements StandardServiceChecks {
 
     @Override
-    protected String protectedPath() {
+    public String protectedPath() {
         return "/api/messaging/anything";
     }
 }

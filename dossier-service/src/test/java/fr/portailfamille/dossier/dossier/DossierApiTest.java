@@ -17,19 +17,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PortalServiceTest
-class DossierApiTest extends StandardServiceChecks {
+class DossierApiTest extends DossierApiSupport implements StandardServiceChecks {
 
     @Autowired
     JdbcClient jdbc;
 
     @Override
-    protected String protectedPath() {
+    public String protectedPath() {
         return "/api/dossier/dossiers/6000";
-    }
-
-    /** The same counter as the other API tests of this JVM: they share the database. */
-    private static String newNumber() {
-        return DossierApiSupport.newNumber();
     }
 
     private String createDossier(String number) {

@@ -1,7 +1,9 @@
 package fr.portailfamille.notification.consumer;
 
-import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.events.EventReader;
 import fr.portailfamille.events.MailRecipient;
+import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.notification.delivery.DeliveryLog;
 import fr.portailfamille.notification.delivery.MailDelivery;
 import fr.portailfamille.notification.template.BrandingProperties;
@@ -15,6 +17,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.UnsupportedEncodingException;
@@ -32,7 +35,7 @@ public class EventMailer {
 
     private static final Logger log = LoggerFactory.getLogger(EventMailer.class);
 
-    private final JsonMapper json;
+    private final EventReader events;
     private final MailTemplates templates;
     private final DeliveryLog deliveries;
     private final JavaMailSender mailSender;
@@ -40,7 +43,7 @@ public class EventMailer {
 
     public EventMailer(JsonMapper json, MailTemplates templates, DeliveryLog deliveries, JavaMailSender mailSender,
                        BrandingProperties branding) {
-        this.json = json;
+        this.events = new EventReader(json);
         this.templates = templates;
         this.deliveries = deliveries;
         this.mailSender = mailSender;
@@ -51,14 +54,15 @@ public class EventMailer {
     public enum Outcome { SENT, ALREADY_SENT, NO_TEMPLATE }
 
     public Outcome handle(String value) {
-        IncomingEvent event = IncomingEvent.parse(json, value);
+        EventEnvelope<JsonNode> event = events.envelope(value);
         Optional<String> template = templates.templateFor(event.type());
         if (template.isEmpty()) {
             log.info("No e-mail for event type {} (event {}, subject {}): ignored", event.type(), event.id(),
                     event.subject());
             return Outcome.NO_TEMPLATE;
         }
-        Object data = bind(event);
+        Object data = events.bind(event).orElseThrow(() -> new UnreadableEventException("Event " + event.id()
+                + " has a template but its type " + event.type() + " is not in the EventCatalog", null)).data();
         if (!(data instanceof MailRecipient recipient) || recipient.recipientEmail() == null) {
             throw new UnreadableEventException("Event " + event.id() + " of type " + event.type()
                     + " has a template but names no recipient", null);
@@ -81,16 +85,6 @@ public class EventMailer {
         deliveries.sent(event.id());
         log.info("E-mail « {} » of event {} sent", mail.subject(), event.id());
         return Outcome.SENT;
-    }
-
-    private Object bind(IncomingEvent event) {
-        Class<?> recordClass = EventCatalog.byType(event.type()).orElseThrow().recordClass();
-        try {
-            return json.treeToValue(event.data(), recordClass);
-        } catch (RuntimeException e) {
-            throw new UnreadableEventException("Data of event " + event.id() + " does not fit "
-                    + recordClass.getSimpleName() + ": " + e.getMessage(), e);
-        }
     }
 
     private void compose(MimeMessage mime, MailRecipient recipient, MailTemplates.RenderedMail mail)

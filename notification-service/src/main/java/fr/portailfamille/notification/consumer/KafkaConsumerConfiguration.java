@@ -1,6 +1,8 @@
 package fr.portailfamille.notification.consumer;
 
+import fr.portailfamille.events.EventReader;
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.notification.delivery.DeliveryLog;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -35,13 +37,13 @@ public class KafkaConsumerConfiguration {
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
+        EventReader events = new EventReader(json);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             log.error("Event at {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), exception.toString());
             if (record.value() instanceof String value) {
                 try {
-                    IncomingEvent event = IncomingEvent.parse(json, value);
-                    deliveries.failed(event.id(), rootCause(exception).toString());
+                    deliveries.failed(events.envelope(value).id(), rootCause(exception).toString());
                 } catch (UnreadableEventException unreadable) {
                     // nothing to mark: it never was a delivery
                 }

@@ -20,6 +20,7 @@ import fr.portailfamille.testsupport.Mails;
 import fr.portailfamille.testsupport.PortalInfrastructure;
 import fr.portailfamille.testsupport.PortalServiceTest;
 import fr.portailfamille.testsupport.SmtpServer;
+import fr.portailfamille.testsupport.RunningService;
 import fr.portailfamille.testsupport.StandardServiceChecks;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @PortalServiceTest
-class EventMailerTest extends StandardServiceChecks {
+class EventMailerTest extends RunningService implements StandardServiceChecks {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -52,7 +53,7 @@ class EventMailerTest extends StandardServiceChecks {
     private final SmtpServer smtp = PortalInfrastructure.smtp();
 
     @Override
-    protected String protectedPath() {
+    public String protectedPath() {
         return "/api/notification/anything";
     }
 

@@ -1,7 +1,6 @@
 package fr.portailfamille.events.dossier;
 
-import fr.portailfamille.events.MailRecipient;
-import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.FamilyEvent;
 
 import java.util.List;
 
@@ -17,7 +16,7 @@ public record ContactDetailsChanged(
         String email,
         String phone,
         String previousEmail,
-        List<Guardian> guardians) implements PortalEvent, MailRecipient {
+        List<Guardian> guardians) implements FamilyEvent {
 
     /** A guardian (responsable légal) and its contact details; phones in E.164. */
     public record Guardian(int position, String civility, String firstName, String lastName, String email,
@@ -33,20 +32,5 @@ public record ContactDetailsChanged(
     public ContactDetailsChanged(String dossierNumber, String familyName, String email, String phone,
                                  String previousEmail) {
         this(dossierNumber, familyName, email, phone, previousEmail, List.of());
-    }
-
-    @Override
-    public String subject() {
-        return dossierNumber;
-    }
-
-    @Override
-    public String recipientEmail() {
-        return email;
-    }
-
-    @Override
-    public String recipientName() {
-        return familyName;
     }
 }

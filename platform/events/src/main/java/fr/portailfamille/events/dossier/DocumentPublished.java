@@ -1,7 +1,6 @@
 package fr.portailfamille.events.dossier;
 
-import fr.portailfamille.events.MailRecipient;
-import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.FamilyEvent;
 
 /**
  * An agent made a document available to a family (« Mes documents »); the family is e-mailed at
@@ -14,20 +13,5 @@ public record DocumentPublished(
         String documentTypeLabel,
         String title,
         String familyName,
-        String email) implements PortalEvent, MailRecipient {
-
-    @Override
-    public String subject() {
-        return dossierNumber;
-    }
-
-    @Override
-    public String recipientEmail() {
-        return email;
-    }
-
-    @Override
-    public String recipientName() {
-        return familyName;
-    }
+        String email) implements FamilyEvent {
 }

@@ -1,12 +1,7 @@
 package fr.portailfamille.events.dossier;
 
-import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.FamilyEvent;
 
 /** An agent created a family dossier. */
-public record DossierCreated(String dossierNumber, String familyName, String email) implements PortalEvent {
-
-    @Override
-    public String subject() {
-        return dossierNumber;
-    }
+public record DossierCreated(String dossierNumber, String familyName, String email) implements FamilyEvent {
 }

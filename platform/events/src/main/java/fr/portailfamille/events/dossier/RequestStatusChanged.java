@@ -1,7 +1,6 @@
 package fr.portailfamille.events.dossier;
 
-import fr.portailfamille.events.MailRecipient;
-import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.FamilyEvent;
 
 /**
  * A request changed status (taken, accepted, refused, cancelled); the family is e-mailed at the
@@ -16,20 +15,5 @@ public record RequestStatusChanged(
         String statusLabel,
         String comment,
         String familyName,
-        String email) implements PortalEvent, MailRecipient {
-
-    @Override
-    public String subject() {
-        return dossierNumber;
-    }
-
-    @Override
-    public String recipientEmail() {
-        return email;
-    }
-
-    @Override
-    public String recipientName() {
-        return familyName;
-    }
+        String email) implements FamilyEvent {
 }

@@ -1,6 +1,6 @@
 package fr.portailfamille.events.dossier;
 
-import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.FamilyEvent;
 
 /** A family filed a request (démarche) from « Mon dossier ». */
 public record RequestSubmitted(
@@ -9,10 +9,5 @@ public record RequestSubmitted(
         String requestType,
         String requestTypeLabel,
         String familyName,
-        String email) implements PortalEvent {
-
-    @Override
-    public String subject() {
-        return dossierNumber;
-    }
+        String email) implements FamilyEvent {
 }

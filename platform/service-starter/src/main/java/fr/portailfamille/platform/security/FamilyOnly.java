@@ -1,0 +1,17 @@
+package fr.portailfamille.platform.security;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Only a family (role {@code famille}); staff get 403. */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@PreAuthorize("hasRole('famille')")
+public @interface FamilyOnly {
+}
