@@ -1,20 +1,25 @@
 package fr.portailfamille.gateway.web;
 
+import fr.portailfamille.platform.branding.Branding;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The portal's names for the web app (public). */
+/** The portal's names for the web app's header and footer (public). */
 @RestController
 public class BrandingController {
 
-    private final BrandingProperties branding;
+    /** What the web app shows; the sender address of e-mails is not its business. */
+    public record Portal(String portalName, String authorityName, String authorityShortName) {
+    }
 
-    public BrandingController(BrandingProperties branding) {
-        this.branding = branding;
+    private final Portal portal;
+
+    public BrandingController(Branding branding) {
+        this.portal = new Portal(branding.portalName(), branding.authorityName(), branding.authorityShortName());
     }
 
     @GetMapping("/api/portal")
-    public BrandingProperties portal() {
-        return branding;
+    public Portal portal() {
+        return portal;
     }
 }

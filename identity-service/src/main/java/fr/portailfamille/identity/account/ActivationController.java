@@ -16,7 +16,7 @@ public class ActivationController {
     private final String authorityName;
 
     public ActivationController(ActivationService activations,
-                                @Value("${portal.branding.authority-name}") String authorityName) {
+                                @Value("${portal.branding.authority-short-name}") String authorityName) {
         this.activations = activations;
         this.authorityName = authorityName;
     }

@@ -6,7 +6,7 @@ import fr.portailfamille.events.MailRecipient;
 import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.notification.delivery.DeliveryLog;
 import fr.portailfamille.notification.delivery.MailDelivery;
-import fr.portailfamille.notification.template.BrandingProperties;
+import fr.portailfamille.platform.branding.Branding;
 import fr.portailfamille.notification.template.MailTemplates;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -39,10 +39,10 @@ public class EventMailer {
     private final MailTemplates templates;
     private final DeliveryLog deliveries;
     private final JavaMailSender mailSender;
-    private final BrandingProperties branding;
+    private final Branding branding;
 
     public EventMailer(JsonMapper json, MailTemplates templates, DeliveryLog deliveries, JavaMailSender mailSender,
-                       BrandingProperties branding) {
+                       Branding branding) {
         this.events = new EventReader(json);
         this.templates = templates;
         this.deliveries = deliveries;

@@ -1,6 +1,7 @@
 package fr.portailfamille.notification.template;
 
 import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.platform.branding.Branding;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,9 @@ public class MailTemplates {
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
-    private final BrandingProperties branding;
+    private final Branding branding;
 
-    public MailTemplates(BrandingProperties branding, MessageSource messages) {
+    public MailTemplates(Branding branding, MessageSource messages) {
         this.branding = branding;
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
