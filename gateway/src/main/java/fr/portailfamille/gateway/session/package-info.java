@@ -1,0 +1,2 @@
+/** The browser session: its absolute lifetime, in memory or in Redis. */
+package fr.portailfamille.gateway.session;
