@@ -1,0 +1,56 @@
+package fr.portailfamille.platform.uploads;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Small real files for upload tests: what a family or an agent would send, and what must be refused.
+ * Shipped in this module's test-jar for the services' API tests.
+ */
+public final class SampleFiles {
+
+    private SampleFiles() {
+    }
+
+    /** A one-page PDF. */
+    public static byte[] pdf() {
+        return """
+                %PDF-1.4
+                1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+                2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+                3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+                trailer << /Root 1 0 R >>
+                %%EOF
+                """.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A PNG signature and header: enough for the content to be a PNG. */
+    public static byte[] png() {
+        return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
+                0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+    }
+
+    /** A JPEG (JFIF) start of image and header: enough for the content to be a JPEG. */
+    public static byte[] jpeg() {
+        return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0,
+                0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
+    }
+
+    /** A Windows executable (MZ header), whatever name it is sent under. */
+    public static byte[] executable() {
+        byte[] bytes = new byte[256];
+        bytes[0] = 'M';
+        bytes[1] = 'Z';
+        bytes[0x3C] = (byte) 0x80;
+        bytes[0x80] = 'P';
+        bytes[0x81] = 'E';
+        return bytes;
+    }
+
+    /** A PDF one byte over 10 MB. */
+    public static byte[] pdfOver10Mb() {
+        byte[] bytes = Arrays.copyOf(pdf(), 10 * 1024 * 1024 + 1);
+        Arrays.fill(bytes, pdf().length, bytes.length, (byte) ' ');
+        return bytes;
+    }
+}
