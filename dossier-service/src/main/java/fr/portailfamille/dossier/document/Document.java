@@ -1,8 +1,8 @@
 package fr.portailfamille.dossier.document;
 
 import fr.portailfamille.dossier.dossier.Dossier;
-import fr.portailfamille.dossier.upload.StoredFile;
 import fr.portailfamille.platform.jpa.Audited;
+import fr.portailfamille.platform.uploads.StoredFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

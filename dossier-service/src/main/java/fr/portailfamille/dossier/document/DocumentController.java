@@ -57,6 +57,6 @@ public class DocumentController {
     @Operation(summary = "Download a document (as an attachment)")
     @GetMapping("/api/dossier/documents/{id}/content")
     public ResponseEntity<byte[]> download(PortalPrincipal caller, @PathVariable long id) {
-        return service.download(caller, id);
+        return service.download(caller, id).asAttachment();
     }
 }

@@ -2,7 +2,6 @@ package fr.portailfamille.dossier.document;
 
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
-import fr.portailfamille.dossier.upload.FileStore;
 import fr.portailfamille.events.billing.InvoiceIssued;
 import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.platform.inbox.ProcessedEvents;
@@ -11,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
-import org.springframework.http.ResponseEntity;
+import fr.portailfamille.platform.uploads.FileDownload;
+import fr.portailfamille.platform.uploads.FileStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -95,11 +95,11 @@ public class DocumentService {
     }
 
     @Transactional(readOnly = true)
-    public ResponseEntity<byte[]> download(PortalPrincipal caller, long id) {
+    public FileDownload download(PortalPrincipal caller, long id) {
         Document document = documents.findById(id)
                 .filter(d -> caller.mayReachDossier(d.getDossier().getNumber()))
                 .filter(d -> d.getFile() != null)
                 .orElseThrow(() -> ApiProblem.notFound("document-introuvable", "document.not-found"));
-        return files.download(document.getFile());
+        return files.read(document.getFile());
     }
 }

@@ -1,9 +1,9 @@
 package fr.portailfamille.dossier.request;
 
 import fr.portailfamille.dossier.dossier.Dossier;
-import fr.portailfamille.dossier.upload.StoredFile;
 import fr.portailfamille.platform.jpa.Audited;
 import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.uploads.StoredFile;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

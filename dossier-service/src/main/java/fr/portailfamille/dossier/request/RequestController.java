@@ -1,7 +1,7 @@
 package fr.portailfamille.dossier.request;
 
-import fr.portailfamille.dossier.upload.StoredFile;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.uploads.StoredFile;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -91,7 +91,7 @@ public class RequestController {
     @Operation(summary = "Download the attachment of a request")
     @GetMapping("/api/dossier/requests/{id}/attachment")
     public ResponseEntity<byte[]> attachment(PortalPrincipal caller, @PathVariable long id) {
-        return service.attachment(caller, id);
+        return service.attachment(caller, id).asAttachment();
     }
 
     @Operation(summary = "Cancel a request not yet processed (the family)")

@@ -2,13 +2,13 @@ package fr.portailfamille.dossier.request;
 
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
-import fr.portailfamille.dossier.upload.FileStore;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.events.dossier.RequestSubmitted;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
-import org.springframework.http.ResponseEntity;
+import fr.portailfamille.platform.uploads.FileDownload;
+import fr.portailfamille.platform.uploads.FileStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,12 +72,12 @@ public class RequestService {
 
     /** The attachment of a request, to download: the family's own, any for an agent. */
     @Transactional(readOnly = true)
-    public ResponseEntity<byte[]> attachment(PortalPrincipal caller, long id) {
+    public FileDownload attachment(PortalPrincipal caller, long id) {
         Request request = requests.findWithDetailsById(id)
                 .filter(r -> caller.mayReachDossier(r.getDossier().getNumber()))
                 .filter(r -> r.getAttachment() != null)
                 .orElseThrow(() -> ApiProblem.notFound("piece-jointe-introuvable", "attachment.not-found"));
-        return files.download(request.getAttachment());
+        return files.read(request.getAttachment());
     }
 
     @Transactional(readOnly = true)

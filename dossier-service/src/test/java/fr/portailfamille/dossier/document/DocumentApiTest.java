@@ -1,8 +1,8 @@
 package fr.portailfamille.dossier.document;
 
 import fr.portailfamille.dossier.DossierApiSupport;
-import fr.portailfamille.dossier.upload.SampleFiles;
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.platform.uploads.SampleFiles;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KafkaEvents;
 import fr.portailfamille.testsupport.Multipart;

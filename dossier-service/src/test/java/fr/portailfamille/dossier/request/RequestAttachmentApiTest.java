@@ -1,7 +1,7 @@
 package fr.portailfamille.dossier.request;
 
 import fr.portailfamille.dossier.DossierApiSupport;
-import fr.portailfamille.dossier.upload.SampleFiles;
+import fr.portailfamille.platform.uploads.SampleFiles;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.Multipart;
 import fr.portailfamille.testsupport.PortalServiceTest;
