@@ -33,7 +33,7 @@ public class CguAcceptance {
     protected CguAcceptance() {
     }
 
-    public CguAcceptance(String keycloakUserId, String version, Instant acceptedAt, String acceptedIp) {
+    CguAcceptance(String keycloakUserId, String version, Instant acceptedAt, String acceptedIp) {
         this.keycloakUserId = keycloakUserId;
         this.version = version;
         this.acceptedAt = acceptedAt;

@@ -4,7 +4,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.Optional;
 
-public interface CguAcceptanceRepository extends JpaRepository<CguAcceptance, Long> {
+interface CguAcceptanceRepository extends JpaRepository<CguAcceptance, Long> {
 
     Optional<CguAcceptance> findFirstByKeycloakUserIdOrderByAcceptedAtDesc(String keycloakUserId);
 

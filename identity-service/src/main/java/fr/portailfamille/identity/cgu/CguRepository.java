@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import java.time.Instant;
 import java.util.Optional;
 
-public interface CguRepository extends JpaRepository<CguVersion, String> {
+interface CguRepository extends JpaRepository<CguVersion, String> {
 
     Optional<CguVersion> findFirstByPublishedAtLessThanEqualOrderByPublishedAtDesc(Instant now);
 }

@@ -1,6 +1,6 @@
 package fr.portailfamille.identity.me;
 
-import fr.portailfamille.identity.registration.ClientAddress;
+import fr.portailfamille.identity.web.ClientAddress;
 import fr.portailfamille.platform.security.PortalPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;

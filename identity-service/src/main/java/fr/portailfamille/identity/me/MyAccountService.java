@@ -4,10 +4,10 @@ import fr.portailfamille.events.identity.AccountDeleted;
 import fr.portailfamille.events.identity.PasswordChanged;
 import fr.portailfamille.identity.account.AccountRepository;
 import fr.portailfamille.identity.cgu.CguAcceptance;
-import fr.portailfamille.identity.cgu.CguAcceptanceRepository;
-import fr.portailfamille.identity.cgu.CguController;
+import fr.portailfamille.identity.cgu.CguService;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
-import fr.portailfamille.identity.registration.PasswordPolicy;
+import fr.portailfamille.identity.link.SingleUseLinks;
+import fr.portailfamille.identity.password.PasswordPolicy;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
@@ -15,7 +15,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,22 +26,20 @@ import java.util.Optional;
 public class MyAccountService {
 
     private final KeycloakAccounts keycloak;
-    private final CguController cgu;
-    private final CguAcceptanceRepository acceptances;
+    private final CguService cgu;
+    private final SingleUseLinks links;
     private final AccountRepository accounts;
     private final PasswordPolicy policy;
     private final OutboxPublisher outbox;
-    private final Clock clock;
 
-    public MyAccountService(KeycloakAccounts keycloak, CguController cgu, CguAcceptanceRepository acceptances,
-                            AccountRepository accounts, PasswordPolicy policy, OutboxPublisher outbox, Clock clock) {
+    public MyAccountService(KeycloakAccounts keycloak, CguService cgu, SingleUseLinks links,
+                            AccountRepository accounts, PasswordPolicy policy, OutboxPublisher outbox) {
         this.keycloak = keycloak;
         this.cgu = cgu;
-        this.acceptances = acceptances;
+        this.links = links;
         this.accounts = accounts;
         this.policy = policy;
         this.outbox = outbox;
-        this.clock = clock;
     }
 
     public record AccountView(String username, String email, String firstName, String lastName, String dossier,
@@ -53,9 +50,9 @@ public class MyAccountService {
     @Transactional(readOnly = true)
     public AccountView view(PortalPrincipal me) {
         UserRepresentation user = user(me);
-        Optional<CguAcceptance> accepted = acceptances.findFirstByKeycloakUserIdOrderByAcceptedAtDesc(me.subject());
+        Optional<CguAcceptance> accepted = cgu.lastAccepted(me.subject());
         String current = cgu.current().getVersion();
-        boolean mustAccept = !acceptances.existsByKeycloakUserIdAndVersion(me.subject(), current);
+        boolean mustAccept = cgu.mustAccept(me.subject());
         return new AccountView(user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
                 me.dossier().orElse(null), accepted.map(CguAcceptance::getVersion).orElse(null),
                 accepted.map(CguAcceptance::getAcceptedAt).orElse(null), current, mustAccept);
@@ -63,12 +60,7 @@ public class MyAccountService {
 
     @Transactional
     public AccountView acceptCgu(PortalPrincipal me, String version, String ip) {
-        if (!cgu.current().getVersion().equals(version)) {
-            throw ApiProblem.conflict("cgu-perimees", "registration.cgu.outdated");
-        }
-        if (!acceptances.existsByKeycloakUserIdAndVersion(me.subject(), version)) {
-            acceptances.saveAndFlush(new CguAcceptance(me.subject(), version, clock.instant(), ip));
-        }
+        cgu.accept(me.subject(), version, ip);
         return view(me);
     }
 
@@ -101,7 +93,8 @@ public class MyAccountService {
             throw ApiProblem.invalidField("currentPassword", "account.current-password");
         }
         accounts.deleteByKeycloakUserId(me.subject());
-        acceptances.deleteByKeycloakUserId(me.subject());
+        cgu.forget(me.subject());
+        links.forget(me.subject());
         outbox.publish(new AccountDeleted(user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
                 me.dossier().orElse(null)));
         accounts.flush();

@@ -1,6 +1,6 @@
 package fr.portailfamille.identity.password;
 
-import fr.portailfamille.identity.registration.ClientAddress;
+import fr.portailfamille.identity.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

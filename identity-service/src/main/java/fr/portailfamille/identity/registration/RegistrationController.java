@@ -1,5 +1,6 @@
 package fr.portailfamille.identity.registration;
 
+import fr.portailfamille.identity.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -46,6 +47,11 @@ public class RegistrationController {
             String username,
             String password,
             String passwordConfirmation) {
+
+        PersonalDetails details() {
+            return new PersonalDetails(civility, lastName, firstName, email, phone, username, password,
+                    passwordConfirmation);
+        }
     }
 
     /** « Références dossier », as printed on the invoice. */
@@ -53,6 +59,10 @@ public class RegistrationController {
             @NotBlank @Pattern(regexp = "^\\d{3,4}$", message = "{registration.dossier.format}") String dossierNumber,
             @NotBlank @Size(max = 40) String accessKey,
             @NotBlank @Size(max = 100) String familyName) {
+
+        PrintedReference printed() {
+            return new PrintedReference(dossierNumber, accessKey, familyName);
+        }
     }
 
     public record CguAcceptance(@NotBlank String version,
@@ -74,7 +84,7 @@ public class RegistrationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public RegistrationView start(@Valid @RequestBody Personal personal, HttpServletRequest request) {
-        return RegistrationView.of(service.start(personal, ClientAddress.of(request)));
+        return RegistrationView.of(service.start(personal.details(), ClientAddress.of(request)));
     }
 
     @Operation(summary = "The draft, to resume it")
@@ -86,14 +96,14 @@ public class RegistrationController {
     @Operation(summary = "Step 1 again: change the personal information (empty password: keep it)")
     @PutMapping("/{id}/personal")
     public RegistrationView personal(@PathVariable String id, @Valid @RequestBody Personal personal) {
-        return RegistrationView.of(service.personal(id, personal));
+        return RegistrationView.of(service.personal(id, personal.details()));
     }
 
     @Operation(summary = "Step 2: the dossier reference, checked with dossier-service")
     @PutMapping("/{id}/dossier")
     public RegistrationView dossier(@PathVariable String id, @Valid @RequestBody DossierReference reference,
                                     HttpServletRequest request) {
-        return RegistrationView.of(service.dossier(id, reference, ClientAddress.of(request)));
+        return RegistrationView.of(service.dossier(id, reference.printed(), ClientAddress.of(request)));
     }
 
     @Operation(summary = "Step 3: accept the current CGU (version, time and IP recorded)")

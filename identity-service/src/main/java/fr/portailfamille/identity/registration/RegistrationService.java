@@ -3,14 +3,14 @@ package fr.portailfamille.identity.registration;
 import fr.portailfamille.identity.account.Account;
 import fr.portailfamille.identity.account.AccountRepository;
 import fr.portailfamille.identity.account.ActivationService;
-import fr.portailfamille.identity.cgu.CguAcceptance;
-import fr.portailfamille.identity.cgu.CguAcceptanceRepository;
-import fr.portailfamille.identity.cgu.CguController;
+import fr.portailfamille.identity.cgu.CguService;
 import fr.portailfamille.identity.dossier.DossierReferences;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
+import fr.portailfamille.identity.password.PasswordPolicy;
 import fr.portailfamille.identity.ratelimit.RateLimits;
 import fr.portailfamille.identity.token.SecureTokens;
 import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -45,21 +45,18 @@ public class RegistrationService {
     private final PasswordPolicy passwordPolicy;
     private final DraftPasswords passwords;
     private final DossierReferences references;
-    private final CguController cgu;
+    private final CguService cgu;
     private final KeycloakAccounts keycloak;
     private final AccountRepository accounts;
     private final ActivationService activations;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RateLimits limits;
-    private final CguAcceptanceRepository acceptances;
 
     public RegistrationService(RegistrationRepository drafts, PasswordPolicy passwordPolicy, DraftPasswords passwords,
-                               DossierReferences references, CguController cgu, KeycloakAccounts keycloak,
+                               DossierReferences references, CguService cgu, KeycloakAccounts keycloak,
                                AccountRepository accounts, ActivationService activations,
-                               TransactionTemplate transaction, Clock clock, RateLimits limits,
-                               CguAcceptanceRepository acceptances) {
-        this.acceptances = acceptances;
+                               TransactionTemplate transaction, Clock clock, RateLimits limits) {
         this.limits = limits;
         this.drafts = drafts;
         this.passwordPolicy = passwordPolicy;
@@ -74,7 +71,7 @@ public class RegistrationService {
     }
 
     @Transactional
-    public Registration start(RegistrationController.Personal personal, String ip) {
+    public Registration start(PersonalDetails personal, String ip) {
         limits.acquire("registration-ip:" + ip, REGISTRATIONS_PER_IP_PER_HOUR, Duration.ofHours(1),
                 "registration.too-many");
         limits.acquire("registration-email:" + personal.email().strip().toLowerCase(Locale.ROOT),
@@ -92,14 +89,14 @@ public class RegistrationService {
     }
 
     @Transactional
-    public Registration personal(String id, RegistrationController.Personal personal) {
+    public Registration personal(String id, PersonalDetails personal) {
         Registration draft = open(id);
         apply(draft, personal, false, clock.instant());
         return draft;
     }
 
     @Transactional
-    public Registration dossier(String id, RegistrationController.DossierReference reference, String ip) {
+    public Registration dossier(String id, PrintedReference reference, String ip) {
         Registration draft = open(id);
         limits.acquire("dossier-check-ip:" + ip, REFERENCE_CHECKS_PER_IP_PER_HOUR, Duration.ofHours(1),
                 "registration.dossier.too-many");
@@ -127,9 +124,7 @@ public class RegistrationService {
         if (draft.getStep() == Registration.Step.DOSSIER) {
             throw ApiProblem.conflict("etape-manquante", "registration.order");
         }
-        if (!cgu.current().getVersion().equals(version)) {
-            throw ApiProblem.conflict("cgu-perimees", "registration.cgu.outdated");
-        }
+        cgu.requireCurrent(version);
         draft.acceptCgu(version, ip, clock.instant());
         return draft;
     }
@@ -140,9 +135,7 @@ public class RegistrationService {
         if (draft.getStep() != Registration.Step.REVIEW) {
             throw ApiProblem.conflict("etape-manquante", "registration.order");
         }
-        if (!cgu.current().getVersion().equals(draft.getCguVersion())) {
-            throw ApiProblem.conflict("cgu-perimees", "registration.cgu.outdated");
-        }
+        cgu.requireCurrent(draft.getCguVersion());
         if (keycloak.usernameTaken(draft.getUsername())) {
             throw ApiProblem.onField(HttpStatus.CONFLICT, "username", "registration.username.taken");
         }
@@ -167,8 +160,8 @@ public class RegistrationService {
                         current.getFirstName(), current.getLastName(), current.getDossierNumber(),
                         current.getCguVersion(), current.getCguAcceptedAt(), current.getCguAcceptedIp(), now));
                 current.submitted(account.getId(), now);
-                acceptances.save(new CguAcceptance(userId, current.getCguVersion(), current.getCguAcceptedAt(),
-                        current.getCguAcceptedIp()));
+                cgu.recordAcceptance(userId, current.getCguVersion(), current.getCguAcceptedAt(),
+                        current.getCguAcceptedIp());
                 activations.sendLink(account);
                 return current;
             });
@@ -203,11 +196,10 @@ public class RegistrationService {
         return draft;
     }
 
-    private void apply(Registration draft, RegistrationController.Personal personal, boolean passwordRequired,
-                       Instant now) {
+    private void apply(Registration draft, PersonalDetails personal, boolean passwordRequired, Instant now) {
         String email = personal.email().strip().toLowerCase(Locale.ROOT);
-        String username = personal.username() == null || personal.username().isBlank()
-                ? email : personal.username().strip().toLowerCase(Locale.ROOT);
+        String typedUsername = Texts.blankToNull(personal.username());
+        String username = typedUsername == null ? email : typedUsername.toLowerCase(Locale.ROOT);
         String password = personal.password();
         boolean passwordGiven = password != null && !password.isEmpty();
         if (passwordRequired && !passwordGiven) {
@@ -223,8 +215,7 @@ public class RegistrationService {
             }
             encrypted = passwords.encrypt(password);
         }
-        String phone = personal.phone() == null || personal.phone().isBlank() ? null : personal.phone().strip();
-        draft.personal(personal.civility(), personal.lastName().strip(), personal.firstName().strip(), email, phone,
-                username, encrypted, now);
+        draft.personal(personal.civility(), personal.lastName().strip(), personal.firstName().strip(), email,
+                Texts.blankToNull(personal.phone()), username, encrypted, now);
     }
 }

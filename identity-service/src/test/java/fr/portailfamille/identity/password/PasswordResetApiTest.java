@@ -101,7 +101,7 @@ class PasswordResetApiTest {
 
         assertThat(asked.status()).isEqualTo(202);
         assertThat(asked.body()).isEmpty();
-        assertThat(jdbc.sql("select count(*) from password_reset where email = :e")
+        assertThat(jdbc.sql("select count(*) from single_use_link where sent_to = :e")
                 .param("e", nobody).query(Long.class).single()).as("no link for an unknown address").isZero();
         assertThat(jdbc.sql("select count(*) from rate_limit_hit where bucket = :b")
                 .param("b", "reset-email:" + nobody).query(Long.class).single())

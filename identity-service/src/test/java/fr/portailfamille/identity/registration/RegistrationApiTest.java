@@ -1,6 +1,7 @@
 package fr.portailfamille.identity.registration;
 
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.platform.text.Sha256;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KafkaEvents;
 import fr.portailfamille.testsupport.KeycloakServer;
@@ -145,8 +146,11 @@ class RegistrationApiTest {
         ApiClient.Response again = api().post("/api/identity/activations", null, "{\"token\":\"" + token + "\"}");
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.json().get("detail").asString()).isEqualTo("Ce lien est expiré ou a déjà été utilisé.");
-        assertThat(jdbc.sql("select count(*) from account_token where token_hash = :t").param("t", token)
+        assertThat(jdbc.sql("select count(*) from single_use_link where token_hash = :t").param("t", token)
                 .query(Long.class).single()).as("the token itself is never stored").isZero();
+        assertThat(jdbc.sql("select count(*) from single_use_link where token_hash = :t and purpose = 'ACTIVATION' "
+                        + "and used_at is not null").param("t", Sha256.hex(token)).query(Long.class).single())
+                .as("only its SHA-256, used up").isEqualTo(1);
     }
 
     @Test

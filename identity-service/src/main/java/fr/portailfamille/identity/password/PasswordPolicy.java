@@ -1,4 +1,4 @@
-package fr.portailfamille.identity.registration;
+package fr.portailfamille.identity.password;
 
 import org.springframework.stereotype.Component;
 
@@ -15,20 +15,24 @@ import java.util.stream.Collectors;
 
 /**
  * The realm's password policy ({@code length(12) and maxLength(128) and notUsername and notEmail
- * and passwordBlacklist(common-passwords.txt)} in deploy/keycloak), checked at step 1 so the family
- * reads the reason in French before any account exists. Keycloak checks it again when the account
- * is created; {@code PasswordPolicyConsistencyTest} keeps the two in step.
+ * and passwordBlacklist(common-passwords.txt)} in deploy/keycloak), checked before Keycloak sees the
+ * password (registration step 1, a new password in « Mon compte » or after « mot de passe oublié »)
+ * so the family reads the reason in French. Keycloak checks it again when it sets the password;
+ * {@code PasswordPolicyConsistencyTest} keeps this class and the realm file in step, and the
+ * blacklist is the realm's own file, copied onto the classpath by the build (see the pom).
  */
 @Component
 public class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 128;
+    /** The realm's {@code passwordBlacklist(...)} file, under {@code deploy/keycloak/password-blacklists}. */
+    static final String BLACKLIST_FILE = "common-passwords.txt";
 
     private final Set<String> blacklist;
 
     public PasswordPolicy() {
-        try (InputStream in = PasswordPolicy.class.getResourceAsStream("/password-blacklists/common-passwords.txt")) {
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream("/password-blacklists/" + BLACKLIST_FILE)) {
             if (in == null) {
                 throw new IllegalStateException("password blacklist missing from the classpath");
             }

@@ -1,4 +1,4 @@
-package fr.portailfamille.identity.registration;
+package fr.portailfamille.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
