@@ -1,63 +1,26 @@
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { MemoryRouter } from "react-router-dom";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { App } from "./App";
-import { ANONYMOUS, DEFAULT_PORTAL, type AccountView, type Me } from "./api";
-
-const FAMILY: Me = {
-  authenticated: true,
-  username: "claire.durand",
-  name: "Claire DURAND",
-  givenName: "Claire",
-  familyName: "DURAND",
-  email: "claire.durand@example.fr",
-  roles: ["famille"],
-  dossier: "6000",
-  services: [],
-};
+import { fireEvent, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { ANONYMOUS, type Me } from "./api/session";
+import { dossier } from "./test/handlers/dossier";
+import { portal } from "./test/handlers/portal";
+import { FAMILY } from "./test/handlers/session";
+import { renderApp } from "./test/render";
+import { serve } from "./test/server";
 
 const MARIE = {
   id: 1, firstName: "Marie", lastName: "DURAND", birthDate: "2016-05-12", school: "École Jean Macé, Prades",
   className: "CM1", activities: ["Repas Enfants", "Atelier 3D"],
 };
 
-/** The family's account: the CGU in force already accepted. */
-const ACCOUNT: AccountView = {
-  username: "claire.durand", email: "claire.durand@example.fr", firstName: "Claire", lastName: "DURAND", dossier: "6000",
-  cguVersionAccepted: "2026-01", cguAcceptedAt: "2026-11-26T09:15:00Z", currentCguVersion: "2026-01", mustAcceptCgu: false,
-};
-
-function serve(me: Me, children: unknown[] = [MARIE]) {
-  vi.stubGlobal("fetch", vi.fn(async (url: string) => {
-    const body = url === "/api/me" ? me
-      : url === "/api/dossier/dossiers/6000/children" ? children
-        : url === "/api/identity/me/account" ? ACCOUNT
-          : DEFAULT_PORTAL;
-    return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
-  }));
+/** The gateway: `me`, the default portal, the account, dossier 6000's `children` and no request. */
+function serveAs(me: Me, children: unknown[] = [MARIE]) {
+  serve(dossier.children("6000", children), ...portal(me));
 }
-
-function renderAt(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <App />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-}
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe("the portal shell", () => {
   it("offers « Se connecter » and « S'inscrire » to a visitor", async () => {
-    serve(ANONYMOUS);
-    renderAt("/");
+    serveAs(ANONYMOUS);
+    renderApp("/");
 
     const main = await screen.findByRole("main");
     expect(within(main).getByRole("link", { name: "Se connecter" }).getAttribute("href")).toBe("/oauth2/authorization/keycloak");
@@ -69,8 +32,8 @@ describe("the portal shell", () => {
   });
 
   it("greets a logged-in family by name, offers « Se déconnecter » and the three sections", async () => {
-    serve(FAMILY);
-    renderAt("/");
+    serveAs(FAMILY);
+    renderApp("/");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Bonjour Claire DURAND" })).toBeTruthy();
     expect(screen.getAllByText("Se déconnecter").length).toBeGreaterThan(0);
@@ -84,8 +47,8 @@ describe("the portal shell", () => {
   });
 
   it("gives each section its own page title and says « bientôt disponible »", async () => {
-    serve(FAMILY);
-    renderAt("/facturation");
+    serveAs(FAMILY);
+    renderApp("/facturation");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Facturation" })).toBeTruthy();
     expect(screen.getByText("Bientôt disponible")).toBeTruthy();
@@ -93,15 +56,15 @@ describe("the portal shell", () => {
   });
 
   it("asks a visitor to log in before a family section", async () => {
-    serve(ANONYMOUS);
-    renderAt("/mon-dossier");
+    serveAs(ANONYMOUS);
+    renderApp("/mon-dossier");
 
     expect(await screen.findByText("Connexion requise")).toBeTruthy();
   });
 
   it("shows « Mes enfants » in Mon dossier with birth date, school, class and activities", async () => {
-    serve(FAMILY);
-    renderAt("/mon-dossier");
+    serveAs(FAMILY);
+    renderApp("/mon-dossier");
 
     expect(await screen.findByRole("heading", { level: 3, name: "Marie DURAND" })).toBeTruthy();
     expect(screen.getByText("12/05/2016")).toBeTruthy();
@@ -111,8 +74,8 @@ describe("the portal shell", () => {
   });
 
   it("splits Mon dossier into four pages, with « Vous êtes ici : » and a side menu", async () => {
-    serve(FAMILY);
-    renderAt("/mon-dossier");
+    serveAs(FAMILY);
+    renderApp("/mon-dossier");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Mon dossier" })).toBeTruthy();
     expect(screen.getByText("Suivre l'état de mes dernières démarches")).toBeTruthy();
@@ -139,22 +102,22 @@ describe("the portal shell", () => {
   });
 
   it("says so when no child is on the dossier", async () => {
-    serve(FAMILY, []);
-    renderAt("/mon-dossier");
+    serveAs(FAMILY, []);
+    renderApp("/mon-dossier");
 
     expect(await screen.findByText("Aucun enfant n'est inscrit sur votre dossier.")).toBeTruthy();
   });
 
   it("refuses the agents' space to a family", async () => {
-    serve(FAMILY);
-    renderAt("/agent");
+    serveAs(FAMILY);
+    renderApp("/agent");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeTruthy();
   });
 
   it("shows a French page for an unknown address", async () => {
-    serve(ANONYMOUS);
-    renderAt("/nulle-part");
+    serveAs(ANONYMOUS);
+    renderApp("/nulle-part");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Page introuvable" })).toBeTruthy();
   });

@@ -1,26 +1,29 @@
 import { useQuery } from "@tanstack/react-query";
 import { Route, Routes } from "react-router-dom";
-import { ANONYMOUS, DEFAULT_PORTAL, fetchAccount, fetchMe, fetchPortal, isFamily } from "./api";
+import { fetchAccount, identityKeys } from "./api/identity";
+import { ANONYMOUS, DEFAULT_PORTAL, fetchMe, fetchPortal, isFamily, sessionKeys } from "./api/session";
 import { Layout } from "./Layout";
 import { SessionContext } from "./session";
-import { Home } from "./pages/Home";
-import { MonDossier } from "./pages/MonDossier";
-import { Agent, AgentDossier } from "./pages/AgentPages";
 import { Activation } from "./pages/Activation";
+import { Agent } from "./pages/agent/Agent";
+import { AgentDossier } from "./pages/agent/AgentDossier";
 import { ConfirmationEmail } from "./pages/ConfirmationEmail";
-import { Inscription } from "./pages/Inscription";
-import { MonCompte } from "./pages/MonCompte";
-import { MotDePasseOublie, NouveauMotDePasse } from "./pages/MotDePasse";
+import { Home } from "./pages/Home";
+import { Inscription } from "./pages/inscription";
+import { MonCompte } from "./pages/mon-compte";
+import { MonDossier } from "./pages/mon-dossier";
+import { MotDePasseOublie } from "./pages/mot-de-passe/MotDePasseOublie";
+import { NouveauMotDePasse } from "./pages/mot-de-passe/NouveauMotDePasse";
 import { NouvellesCgu } from "./pages/NouvellesCgu";
 import { Cgu, Facturation, Messagerie, NotFound } from "./pages/Pages";
 
 export function App() {
-  const me = useQuery({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
-  const portal = useQuery({ queryKey: ["portal"], queryFn: fetchPortal, staleTime: Infinity });
+  const me = useQuery({ queryKey: sessionKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
+  const portal = useQuery({ queryKey: sessionKeys.portal(), queryFn: fetchPortal, staleTime: Infinity });
   // A family may have new CGU to accept before anything else. If its account cannot be read (the identity service
   // unavailable), the portal is not blocked: it is shown as usual.
   const family = me.data !== undefined && isFamily(me.data);
-  const account = useQuery({ queryKey: ["account"], queryFn: fetchAccount, enabled: family, retry: false, staleTime: 60_000 });
+  const account = useQuery({ queryKey: identityKeys.account(), queryFn: fetchAccount, enabled: family, retry: false, staleTime: 60_000 });
   if (me.isPending || (family && account.isPending)) {
     return <p className="fr-container fr-py-6w" role="status">Chargement…</p>;
   }

@@ -2,7 +2,7 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Outlet, useLocation } from "react-router-dom";
-import { LOGIN_URL, isAgent, isFamily, logout } from "./api";
+import { LOGIN_URL, isAgent, isFamily, logout } from "./api/session";
 import { useSession } from "./session";
 
 /** The DSFR frame of every page: header with the authority's name and navigation, footer. */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import { ANONYMOUS, DEFAULT_PORTAL, type Me, type Portal } from "./api";
+import { ANONYMOUS, DEFAULT_PORTAL, type Me, type Portal } from "./api/session";
 
 export type Session = { me: Me; portal: Portal };
 

@@ -3,10 +3,12 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router-dom";
-import { activateAccount, ApiProblem, LOGIN_URL } from "../api";
+import { isProblem } from "../api/http";
+import { activateAccount } from "../api/identity";
+import { LOGIN_URL } from "../api/session";
+import { EXPIRED_LINK, useOnArrival } from "../components/forms";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
-import { EXPIRED_LINK, useOnArrival } from "./forms";
 
 /** The link of the activation mail: the account is activated on arrival, once. */
 export function Activation() {
@@ -15,7 +17,7 @@ export function Activation() {
   const activate = useMutation({ mutationFn: () => activateAccount(token) });
   useOnArrival(activate.mutate);
 
-  const expired = activate.error instanceof ApiProblem && activate.error.status === 410;
+  const expired = isProblem(activate.error, 410);
   const title = activate.isSuccess ? "Compte activé" : expired ? "Lien expiré" : "Activation du compte";
   usePageTitle(title);
   const done = activate.isSuccess || activate.isError;

@@ -1,9 +1,10 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
-import { ApiProblem, completeEmailChange } from "../api";
+import { ApiProblem, fieldsOf } from "../api/http";
+import { completeEmailChange, identityKeys } from "../api/identity";
+import { EXPIRED_LINK, useFocusOn, useOnArrival } from "../components/forms";
 import { usePageTitle } from "../usePageTitle";
-import { EXPIRED_LINK, fieldsOf, useFocusOn, useOnArrival } from "./forms";
 
 const UNAVAILABLE = "Votre adresse e-mail ne peut pas être confirmée pour le moment. Réessayez dans quelques minutes.";
 
@@ -21,7 +22,7 @@ export function ConfirmationEmail() {
   const confirm = useMutation({
     mutationFn: () => completeEmailChange(token),
     // A family logged in here sees its new address in « Mon compte ».
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["account"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.account() }),
   });
   useOnArrival(confirm.mutate);
 

@@ -1,9 +1,9 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Card } from "@codegouvfr/react-dsfr/Card";
-import { LOGIN_URL } from "../api";
+import { LOGIN_URL } from "../api/session";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
-import { PASSWORD_RESET_REQUEST_PATH } from "./MotDePasse";
+import { PASSWORD_RESET_REQUEST_PATH } from "./mot-de-passe/MotDePasseOublie";
 
 /** « JE M'INFORME » and « JE NAVIGUE »: the news, then the three actions of the seed. */
 export function Home() {

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { acceptAccountCgu, ApiProblem } from "../api";
+import { isProblem } from "../api/http";
+import { acceptAccountCgu, identityKeys } from "../api/identity";
+import { CguAcceptance } from "../components/CguAcceptance";
 import { usePageTitle } from "../usePageTitle";
-import { CguAcceptance } from "./CguAcceptance";
 
 const TITLE = "Nouvelles conditions générales d'utilisation";
 
@@ -15,14 +16,14 @@ export function NouvellesCgu() {
   const accept = useMutation({
     mutationFn: acceptAccountCgu,
     onSuccess: (account) => {
-      queryClient.setQueryData(["account"], account);
+      queryClient.setQueryData(identityKeys.account(), account);
       // The page asked replaces this one: its content is read from the start.
       document.getElementById("contenu")?.focus();
     },
     onError: (error) => {
       // Another version came out meanwhile: the new text is shown, to read and accept.
-      if (error instanceof ApiProblem && error.status === 409) {
-        void queryClient.invalidateQueries({ queryKey: ["cgu"] });
+      if (isProblem(error, 409)) {
+        void queryClient.invalidateQueries({ queryKey: identityKeys.currentCgu() });
       }
     },
   });

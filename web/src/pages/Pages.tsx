@@ -1,5 +1,5 @@
 import { usePageTitle } from "../usePageTitle";
-import { Section } from "./Section";
+import { Section } from "../components/Section";
 
 export const Facturation = () => (
   <Section title="Facturation" intro="Payer une ou plusieurs factures en ligne via le site sécurisé de notre banque partenaire, consulter mes précédentes factures, adhérer au prélèvement." />

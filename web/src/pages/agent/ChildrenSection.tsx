@@ -3,8 +3,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { addChild, fetchChildren, frenchDate } from "../../api";
-import { errorOf, fieldsOf, FormError } from "../forms";
+import { addChild, dossierKeys, fetchChildren } from "../../api/dossier";
+import { fieldsOf } from "../../api/http";
+import { errorOf, FormError } from "../../components/forms";
+import { frenchDate } from "../../format";
 
 const EMPTY = { firstName: "", lastName: "", birthDate: "", school: "", className: "", activities: "" };
 
@@ -25,7 +27,7 @@ function AddChildForm({ number }: { number: string }) {
     }),
     onSuccess: () => {
       setForm(EMPTY);
-      return queryClient.invalidateQueries({ queryKey: ["children", number] });
+      return queryClient.invalidateQueries({ queryKey: dossierKeys.children(number) });
     },
   });
   const fields = fieldsOf(add.error);
@@ -79,7 +81,7 @@ function AddChildForm({ number }: { number: string }) {
 
 /** « Enfants » of a dossier, as an agent sees them, and adding one. */
 export function ChildrenSection({ number }: { number: string }) {
-  const children = useQuery({ queryKey: ["children", number], queryFn: () => fetchChildren(number) });
+  const children = useQuery({ queryKey: dossierKeys.children(number), queryFn: () => fetchChildren(number) });
   return (
     <section aria-labelledby="enfants-titre" className="fr-mb-6w">
       <h2 id="enfants-titre" className="fr-h4">Enfants</h2>

@@ -4,8 +4,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
-import { createDossier } from "../../api";
-import { errorOf, fieldsOf, FormError } from "../forms";
+import { createDossier } from "../../api/dossier";
+import { fieldsOf } from "../../api/http";
+import { errorOf, FormError } from "../../components/forms";
 
 const EMPTY = { number: "", familyName: "", email: "", phone: "" };
 

@@ -5,9 +5,10 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiProblem, fetchDocuments, publishDocument } from "../../api";
-import { errorOf, FILE_ACCEPT, FILE_HINT, FormError } from "../forms";
-import { DocumentsTable } from "../MesDocuments";
+import { dossierKeys, fetchDocuments, publishDocument } from "../../api/dossier";
+import { fieldsOf } from "../../api/http";
+import { DocumentsTable } from "../../components/DocumentsTable";
+import { errorOf, FILE_ACCEPT, FILE_HINT, fileErrorOf, FormError } from "../../components/forms";
 
 /** What an agent puts at a family's disposal (invoices come from billing). */
 const UPLOADABLE_TYPES = [
@@ -32,14 +33,11 @@ function PublishDocumentForm({ number }: { number: string }) {
       setTitle("");
       setFile(null);
       setFileFieldKey((key) => key + 1);
-      return queryClient.invalidateQueries({ queryKey: ["documents", number] });
+      return queryClient.invalidateQueries({ queryKey: dossierKeys.documents(number) });
     },
   });
-  const problem = publish.error instanceof ApiProblem ? publish.error : null;
-  const fields = problem?.fields ?? {};
-  // Too large (413) or not a PDF, PNG or JPEG (415): the service says why, under the file field.
-  const fileError = missingFile ? "Choisissez le fichier à mettre à disposition."
-    : fields.file ?? (problem && (problem.status === 413 || problem.status === 415) ? problem.detail : undefined);
+  const fields = fieldsOf(publish.error);
+  const fileError = missingFile ? "Choisissez le fichier à mettre à disposition." : fileErrorOf(publish.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setMissingFile(file === null);
@@ -84,7 +82,7 @@ function PublishDocumentForm({ number }: { number: string }) {
 
 /** « Documents » of a dossier, as an agent sees them, and putting one at the family's disposal. */
 export function DocumentsSection({ number }: { number: string }) {
-  const documents = useQuery({ queryKey: ["documents", number], queryFn: () => fetchDocuments(number) });
+  const documents = useQuery({ queryKey: dossierKeys.documents(number), queryFn: () => fetchDocuments(number) });
   return (
     <section aria-labelledby="documents-titre" className="fr-mb-6w">
       <h2 id="documents-titre" className="fr-h4">Documents</h2>

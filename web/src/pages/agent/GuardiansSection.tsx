@@ -4,9 +4,10 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { addGuardian, fetchGuardians, type Civility } from "../../api";
-import { ContactFields, contactDetailsOf, EMPTY_CONTACT, errorOf, fieldsOf, FormError } from "../forms";
-import { GuardianDetails, guardianName } from "../MesCoordonnees";
+import { addGuardian, dossierKeys, fetchGuardians, type Civility } from "../../api/dossier";
+import { fieldsOf } from "../../api/http";
+import { ContactFields, contactDetailsOf, EMPTY_CONTACT, errorOf, FormError } from "../../components/forms";
+import { GuardianDetails, guardianName } from "../../components/GuardianDetails";
 
 /** A dossier has two guardians at most. */
 const MAX_GUARDIANS = 2;
@@ -27,8 +28,8 @@ function AddGuardianForm({ number }: { number: string }) {
       setLastName("");
       setContact(EMPTY_CONTACT);
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["guardians", number] }),
-        queryClient.invalidateQueries({ queryKey: ["dossier", number] }),
+        queryClient.invalidateQueries({ queryKey: dossierKeys.guardians(number) }),
+        queryClient.invalidateQueries({ queryKey: dossierKeys.dossier(number) }),
       ]);
     },
   });
@@ -68,7 +69,7 @@ function AddGuardianForm({ number }: { number: string }) {
 
 /** « Responsables légaux » of a dossier, as an agent sees them, and adding one. */
 export function GuardiansSection({ number }: { number: string }) {
-  const guardians = useQuery({ queryKey: ["guardians", number], queryFn: () => fetchGuardians(number) });
+  const guardians = useQuery({ queryKey: dossierKeys.guardians(number), queryFn: () => fetchGuardians(number) });
   return (
     <section aria-labelledby="responsables-titre" className="fr-mb-6w">
       <h2 id="responsables-titre" className="fr-h4">Responsables légaux</h2>
