@@ -3,16 +3,20 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fieldsOf, isProblem } from "../../api/http";
+import { fieldsOf, hasProblemType, isProblem, ProblemTypes } from "../../api/http";
 import { linkDossier, type Registration } from "../../api/identity";
 import { errorOf } from "../../components/forms";
 import { StepButtons } from "./StepButtons";
 
 /* Step 2 « Références dossier »: the dossier number, its access key and the family name, as on the invoice. */
 
-/** 503: the detail says the draft is kept; a refusal without problem+json (a proxy's) is told so as well. */
+/**
+ * 503: the identity service's problem (type « service-indisponible ») says itself that the draft is kept; a refusal
+ * without problem+json (a proxy's) does not, so the page says it. Decided on the type, never on the French detail.
+ * (The gateway's fallback shares that type without saying it: telling them apart needs a type of the service's own.)
+ */
 function dossierErrorOf(error: Error): string {
-  if (isProblem(error, 503) && !error.message.includes("conservée")) {
+  if (isProblem(error, 503) && !hasProblemType(error, ProblemTypes.serviceUnavailable)) {
     return `${error.message} Votre inscription est conservée : réessayez dans quelques minutes.`;
   }
   return error.message;
