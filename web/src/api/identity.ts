@@ -53,7 +53,7 @@ export type DossierReferences = { dossierNumber: string; accessKey: string; fami
 /** The conditions générales d'utilisation in force: `text` is plain text, paragraphs separated by blank lines. */
 export type CguText = { version: string; title: string; text: string; publishedAt: string };
 
-export type Activation = { authorityName: string };
+export type Activation = { username: string };
 
 /* ----- Registration ----- */
 

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PORTAL } from "../api/session";
 import { identity } from "../test/handlers/identity";
 import { renderApp } from "../test/render";
 import { json, problem, serve } from "../test/server";
@@ -9,7 +8,7 @@ describe("Activation du compte", () => {
   it("activates the account once, even in StrictMode, and offers « Se connecter »", async () => {
     let activated: () => void = () => undefined;
     const calls = serve(identity.activateAccount(() => new Promise<Response>((resolve) => {
-      activated = () => resolve(json({ authorityName: DEFAULT_PORTAL.authorityName }));
+      activated = () => resolve(json({ username: "claire.durand" }));
     })));
     renderApp("/activation/jeton-d-activation", { strict: true });
 

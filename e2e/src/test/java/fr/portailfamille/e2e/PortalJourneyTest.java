@@ -74,7 +74,7 @@ class PortalJourneyTest {
             // identity-service drives Keycloak and asks dossier-service to check references.
             environment.put("PORTAL_KEYCLOAK_URL", keycloak.url());
             environment.put("PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"));
-            environment.put("PORTAL_URL", portal);
+            environment.put("PORTAL_BRANDING_PORTAL_URL", portal);
             processes.put(service, ServiceProcess.start(service, jar(service), ports.get(service), environment, logs));
         }
         Map<String, String> gatewayEnvironment = Map.of(

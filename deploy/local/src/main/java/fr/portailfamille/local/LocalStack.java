@@ -130,7 +130,6 @@ public final class LocalStack {
                     "SPRING_MAIL_HOST", "localhost",
                     "SPRING_MAIL_PORT", String.valueOf(SMTP),
                     "PORTAL_BRANDING_PORTAL_URL", PORTAL,
-                    "PORTAL_URL", PORTAL,
                     "PORTAL_KEYCLOAK_URL", keycloak.url());
             processes.put(service, ServiceProcess.start(service, jar(service), port, environment, logs));
         });

@@ -9,9 +9,9 @@ import fr.portailfamille.identity.link.LinkPurpose;
 import fr.portailfamille.identity.link.SingleUseLink;
 import fr.portailfamille.identity.link.SingleUseLinks;
 import fr.portailfamille.identity.ratelimit.RateLimits;
+import fr.portailfamille.platform.branding.Branding;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +38,7 @@ public class ActivationService {
     private final RateLimits limits;
 
     public ActivationService(AccountRepository accounts, SingleUseLinks links, KeycloakAccounts keycloak,
-                             OutboxPublisher outbox, Clock clock, @Value("${portal.url}") String portalUrl,
+                             OutboxPublisher outbox, Clock clock, Branding branding,
                              RateLimits limits) {
         this.limits = limits;
         this.accounts = accounts;
@@ -46,7 +46,7 @@ public class ActivationService {
         this.keycloak = keycloak;
         this.outbox = outbox;
         this.clock = clock;
-        this.portalUrl = portalUrl;
+        this.portalUrl = branding.portalUrl();
     }
 
     /** A new link for an account awaiting activation, e-mailed through AccountActivationRequested. */

@@ -10,11 +10,11 @@ import fr.portailfamille.identity.link.LinkPurpose;
 import fr.portailfamille.identity.link.SingleUseLink;
 import fr.portailfamille.identity.link.SingleUseLinks;
 import fr.portailfamille.identity.ratelimit.RateLimits;
+import fr.portailfamille.platform.branding.Branding;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,14 +40,14 @@ public class EmailChangeService {
     private final RateLimits limits;
 
     public EmailChangeService(SingleUseLinks links, AccountRepository accounts, KeycloakAccounts keycloak,
-                              OutboxPublisher outbox, @Value("${portal.url}") String portalUrl,
+                              OutboxPublisher outbox, Branding branding,
                               RateLimits limits) {
         this.limits = limits;
         this.accounts = accounts;
         this.links = links;
         this.keycloak = keycloak;
         this.outbox = outbox;
-        this.portalUrl = portalUrl;
+        this.portalUrl = branding.portalUrl();
     }
 
     @Transactional

@@ -9,10 +9,10 @@ import fr.portailfamille.identity.link.LinkPurpose;
 import fr.portailfamille.identity.link.SingleUseLink;
 import fr.portailfamille.identity.link.SingleUseLinks;
 import fr.portailfamille.identity.ratelimit.RateLimits;
+import fr.portailfamille.platform.branding.Branding;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +41,14 @@ public class PasswordResetService {
     private final RateLimits limits;
 
     public PasswordResetService(SingleUseLinks links, KeycloakAccounts keycloak, PasswordPolicy policy,
-                                OutboxPublisher outbox, @Value("${portal.url}") String portalUrl,
+                                OutboxPublisher outbox, Branding branding,
                                 RateLimits limits) {
         this.limits = limits;
         this.links = links;
         this.keycloak = keycloak;
         this.policy = policy;
         this.outbox = outbox;
-        this.portalUrl = portalUrl;
+        this.portalUrl = branding.portalUrl();
     }
 
     @Transactional
