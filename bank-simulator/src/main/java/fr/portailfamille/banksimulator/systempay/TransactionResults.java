@@ -99,7 +99,8 @@ public class TransactionResults {
         fields.put("vads_validation_mode", "0");
         fields.put("vads_payment_src", "EC");
         fields.put("vads_sequence_number", "1");
-        fields.put("vads_language", "fr");
+        String language = request.fields().get("vads_language");
+        fields.put("vads_language", language == null || language.isBlank() ? "fr" : language);
         fields.put("vads_hash", randomHex(32));
         return fields;
     }
