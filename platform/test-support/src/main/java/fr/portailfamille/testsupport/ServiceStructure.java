@@ -1,27 +1,50 @@
 package fr.portailfamille.testsupport;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import java.util.List;
+import java.util.Optional;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The shape every service keeps, checked on its compiled classes (ArchUnit): its feature packages
- * ({@code fr.portailfamille.<service>.<feature>}) depend on each other without cycles, nothing but a
- * controller uses a controller (services take domain values, not request bodies), and services
- * answer with domain values, never with HTTP responses. A service's {@code ModularityTests} calls
- * {@link #verify(Class)} with its application class.
+ * The shape every service keeps, checked on its compiled classes (ArchUnit):
+ * <ul>
+ *   <li>its feature packages ({@code fr.portailfamille.<service>.<feature>}) depend on each other
+ *       without cycles;</li>
+ *   <li>controllers are thin adapters at the edge: nothing else uses a controller or a type declared
+ *       inside one (services take domain values, not request bodies);</li>
+ *   <li>only controllers make HTTP answers ({@code ResponseEntity});</li>
+ *   <li>only controllers and the service's {@code web} package see the servlet request (services take
+ *       the caller's address or files as values).</li>
+ * </ul>
+ * A service's {@code ModularityTests} calls {@link #verify(Class)} with its application class; the
+ * error names each breach with its file and line.
  */
 public final class ServiceStructure {
 
-    /** A controller, or a type declared inside one (its request and response bodies). */
-    private static final String CONTROLLER = ".*Controller(\\$.*)?";
+    private static final DescribedPredicate<JavaClass> WEB_ADAPTER =
+            DescribedPredicate.describe("are a controller or declared in one", ServiceStructure::isWebAdapter);
+    private static final DescribedPredicate<JavaClass> NOT_WEB_ADAPTER =
+            DescribedPredicate.describe("are neither a controller nor declared in one", type -> !isWebAdapter(type));
 
     private ServiceStructure() {
+    }
+
+    private static boolean isWebAdapter(JavaClass type) {
+        for (Optional<JavaClass> c = Optional.of(type); c.isPresent(); c = c.get().getEnclosingClass()) {
+            if (c.get().getSimpleName().endsWith("Controller")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks every rule on the production classes of {@code application}'s package; fails naming each breach. */
@@ -36,20 +59,23 @@ public final class ServiceStructure {
         }
     }
 
-    static ArchRule[] rules(String base) {
-        return new ArchRule[] {
+    static List<ArchRule> rules(String base) {
+        return List.of(
                 slices().matching(base + ".(*)..")
                         .should().beFreeOfCycles()
                         .because("a feature package is read and changed on its own")
                         .allowEmptyShould(true),
-                noClasses().that().haveNameNotMatching(CONTROLLER)
-                        .should().dependOnClassesThat().haveNameMatching(CONTROLLER)
-                        .because("a controller is a thin adapter: services take domain values")
+                noClasses().that(NOT_WEB_ADAPTER)
+                        .should().dependOnClassesThat(WEB_ADAPTER)
+                        .because("services take domain values, never a controller or its request records")
                         .allowEmptyShould(true),
-                methods().that().areDeclaredInClassesThat().areAnnotatedWith("org.springframework.stereotype.Service")
-                        .should().notHaveRawReturnType("org.springframework.http.ResponseEntity")
-                        .because("HTTP is the controller's business")
+                noMethods().that().areDeclaredInClassesThat(NOT_WEB_ADAPTER)
+                        .should().haveRawReturnType("org.springframework.http.ResponseEntity")
+                        .because("a service answers with values or an ApiProblem; the controller makes the HTTP answer")
                         .allowEmptyShould(true),
-        };
+                noClasses().that(NOT_WEB_ADAPTER).and().resideOutsideOfPackage(base + ".web..")
+                        .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
+                        .because("services take the caller's address or files as values, not the request")
+                        .allowEmptyShould(true));
     }
 }
