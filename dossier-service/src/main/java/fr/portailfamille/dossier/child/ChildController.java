@@ -1,14 +1,10 @@
 package fr.portailfamille.dossier.child;
 
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.security.StaffOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,15 +26,6 @@ public class ChildController {
         this.service = service;
     }
 
-    public record NewChild(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @NotNull @Past LocalDate birthDate,
-            @Size(max = 200) String school,
-            @Size(max = 50) String className,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> activities) {
-    }
-
     public record ChildView(long id, String firstName, String lastName, LocalDate birthDate, String school,
                             String className, List<String> activities) {
 
@@ -51,7 +38,7 @@ public class ChildController {
     @Operation(summary = "Add a child to a dossier (agents)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('agent', 'admin')")
+    @StaffOnly
     public ChildView add(PortalPrincipal agent, @PathVariable String number, @Valid @RequestBody NewChild request) {
         return ChildView.of(service.add(agent, number, request));
     }

@@ -3,6 +3,7 @@ package fr.portailfamille.dossier.child;
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.text.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,21 +25,17 @@ public class ChildService {
     }
 
     @Transactional
-    public Child add(PortalPrincipal agent, String number, ChildController.NewChild request) {
+    public Child add(PortalPrincipal agent, String number, NewChild request) {
         Dossier dossier = dossiers.get(agent, number);
         List<String> activities = request.activities() == null ? List.of()
                 : request.activities().stream().map(String::trim).filter(a -> !a.isEmpty()).distinct().toList();
         return children.save(new Child(dossier, request.firstName().trim(), request.lastName().trim(),
-                request.birthDate(), blankToNull(request.school()), blankToNull(request.className()), activities));
+                request.birthDate(), Texts.blankToNull(request.school()), Texts.blankToNull(request.className()), activities));
     }
 
     @Transactional(readOnly = true)
     public List<Child> list(PortalPrincipal caller, String number) {
         dossiers.get(caller, number);
         return children.findByDossierNumberOrderByBirthDateAscFirstNameAsc(number);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,18 +1,19 @@
 package fr.portailfamille.dossier.contact;
 
-import fr.portailfamille.dossier.dossier.DossierController.DossierView;
-import fr.portailfamille.dossier.guardian.GuardianController.GuardianView;
+import fr.portailfamille.dossier.contactdetails.ContactDetails;
+import fr.portailfamille.dossier.dossier.Dossier;
+import fr.portailfamille.dossier.guardian.Civility;
+import fr.portailfamille.dossier.guardian.Guardian;
 import fr.portailfamille.platform.security.PortalPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
 
 /**
  * « Modifier mes coordonnées »: the family (or an agent) changes the dossier's contact or a
@@ -28,35 +29,43 @@ public class ContactDetailsController {
         this.service = service;
     }
 
-    /** The dossier's contact: where the portal's e-mails go. */
-    public record DossierContact(
-            @NotBlank @Email @Size(max = 254) String email,
-            @PhoneNumber String phone) {
+    /** The dossier after the change (the same fields as the dossier's own answer). */
+    public record DossierContactView(String number, String familyName, String email, String phone,
+                                     Instant updatedAt, String updatedBy) {
+
+        static DossierContactView of(Dossier dossier) {
+            return new DossierContactView(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
+                    dossier.getPhone(), dossier.getUpdatedAt(), dossier.getUpdatedBy());
+        }
     }
 
-    /** A guardian's contact details; a postal address has its three parts or none. */
-    public record GuardianContact(
-            @Email @Size(max = 254) String email,
-            @PhoneNumber String mobilePhone,
-            @PhoneNumber String homePhone,
-            @PhoneNumber String workPhone,
-            @Size(max = 200) String addressLine1,
-            @Size(max = 200) String addressLine2,
-            @FrenchPostcode String postcode,
-            @Size(max = 100) String city) {
+    /** The guardian after the change (the same fields as the guardians' list). */
+    public record GuardianContactView(long id, int position, Civility civility, String civilityLabel,
+                                      String firstName, String lastName, String email, String mobilePhone,
+                                      String homePhone, String workPhone, String addressLine1, String addressLine2,
+                                      String postcode, String city, Instant updatedAt) {
+
+        static GuardianContactView of(Guardian guardian) {
+            ContactDetails c = guardian.contact();
+            return new GuardianContactView(guardian.getId(), guardian.getPosition(), guardian.getCivility(),
+                    guardian.getCivility().label(), guardian.getFirstName(), guardian.getLastName(), c.email(),
+                    c.mobilePhone(), c.homePhone(), c.workPhone(), c.addressLine1(), c.addressLine2(), c.postcode(),
+                    c.city(), guardian.getUpdatedAt());
+        }
     }
 
     @Operation(summary = "Change the contact (e-mail, phone) of a dossier")
     @PutMapping("/contact-details")
-    public DossierView changeDossierContact(PortalPrincipal caller, @PathVariable String number,
-                                            @Valid @RequestBody DossierContact contact) {
-        return DossierView.of(service.changeDossierContact(caller, number, contact));
+    public DossierContactView changeDossierContact(PortalPrincipal caller, @PathVariable String number,
+                                                   @Valid @RequestBody DossierContact contact) {
+        return DossierContactView.of(service.changeDossierContact(caller, number, contact));
     }
 
     @Operation(summary = "Change the contact details of a guardian (address, phones, e-mail)")
     @PutMapping("/guardians/{id}/contact-details")
-    public GuardianView changeGuardianContact(PortalPrincipal caller, @PathVariable String number,
-                                              @PathVariable long id, @Valid @RequestBody GuardianContact contact) {
-        return GuardianView.of(service.changeGuardianContact(caller, number, id, contact));
+    public GuardianContactView changeGuardianContact(PortalPrincipal caller, @PathVariable String number,
+                                                     @PathVariable long id,
+                                                     @Valid @RequestBody ContactDetails contact) {
+        return GuardianContactView.of(service.changeGuardianContact(caller, number, id, contact));
     }
 }

@@ -1,5 +1,7 @@
 package fr.portailfamille.dossier.contact;
 
+import fr.portailfamille.dossier.contactdetails.ContactDetails;
+import fr.portailfamille.dossier.contactdetails.PhoneNumbers;
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
 import fr.portailfamille.dossier.guardian.Guardian;
@@ -38,29 +40,24 @@ public class ContactDetailsService {
     }
 
     @Transactional
-    public Dossier changeDossierContact(PortalPrincipal caller, String number,
-                                        ContactDetailsController.DossierContact contact) {
+    public Dossier changeDossierContact(PortalPrincipal caller, String number, DossierContact contact) {
         Dossier dossier = dossiers.get(caller, number);
         String previousEmail = dossier.getEmail();
         String email = contact.email().trim();
         String phone = PhoneNumbers.normalise(contact.phone());
         dossier.changeContactDetails(email, phone);
-        contactGuardian(number).ifPresent(first -> {
-            Guardian.Contact current = first.contact();
-            first.changeContact(new Guardian.Contact(email, phone, current.homePhone(), current.workPhone(),
-                    current.addressLine1(), current.addressLine2(), current.postcode(), current.city()));
-        });
+        contactGuardian(number).ifPresent(first -> first.changeContact(first.contact().withEmailAndMobile(email, phone)));
         recordAndPublish(caller, dossier, previousEmail, "Coordonnées du dossier modifiées en ligne et appliquées immédiatement.");
         return dossier;
     }
 
     @Transactional
     public Guardian changeGuardianContact(PortalPrincipal caller, String number, long guardianId,
-                                          ContactDetailsController.GuardianContact contact) {
+                                          ContactDetails contact) {
         Dossier dossier = dossiers.get(caller, number);
         Guardian guardian = guardians.findByIdAndDossierNumber(guardianId, number)
                 .orElseThrow(() -> ApiProblem.notFound("responsable-introuvable", "guardian.not-found", number));
-        Guardian.Contact normalised = normalise(contact);
+        ContactDetails normalised = contact.normalised();
         if (guardian.isDossierContact() && normalised.email() == null) {
             throw ApiProblem.invalidField("email", "guardian.email.required");
         }
@@ -72,31 +69,6 @@ public class ContactDetailsService {
         recordAndPublish(caller, dossier, previousEmail, "Coordonnées de %s %s %s modifiées en ligne et appliquées immédiatement."
                 .formatted(guardian.getCivility().label(), guardian.getFirstName(), guardian.getLastName()));
         return guardian;
-    }
-
-    /**
-     * Trimmed, blanks as none, phones in E.164; a postal address needs its line, postcode and city
-     * together (an envelope cannot go to half an address), the first one missing is named.
-     */
-    public static Guardian.Contact normalise(ContactDetailsController.GuardianContact contact) {
-        String line1 = blankToNull(contact.addressLine1());
-        String line2 = blankToNull(contact.addressLine2());
-        String postcode = blankToNull(contact.postcode());
-        String city = blankToNull(contact.city());
-        if (line1 != null || line2 != null || postcode != null || city != null) {
-            if (line1 == null) {
-                throw ApiProblem.invalidField("addressLine1", "guardian.address.incomplete");
-            }
-            if (postcode == null) {
-                throw ApiProblem.invalidField("postcode", "guardian.address.incomplete");
-            }
-            if (city == null) {
-                throw ApiProblem.invalidField("city", "guardian.address.incomplete");
-            }
-        }
-        return new Guardian.Contact(blankToNull(contact.email()), PhoneNumbers.normalise(contact.mobilePhone()),
-                PhoneNumbers.normalise(contact.homePhone()), PhoneNumbers.normalise(contact.workPhone()),
-                line1, line2, postcode, city);
     }
 
     private void recordAndPublish(PortalPrincipal caller, Dossier dossier, String previousEmail, String description) {
@@ -113,13 +85,9 @@ public class ContactDetailsService {
     }
 
     private static ContactDetailsChanged.Guardian snapshot(Guardian guardian) {
-        Guardian.Contact c = guardian.contact();
+        ContactDetails c = guardian.contact();
         return new ContactDetailsChanged.Guardian(guardian.getPosition(), guardian.getCivility().name(),
                 guardian.getFirstName(), guardian.getLastName(), c.email(), c.mobilePhone(), c.homePhone(),
                 c.workPhone(), c.addressLine1(), c.addressLine2(), c.postcode(), c.city());
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,11 +1,11 @@
 package fr.portailfamille.dossier.document;
 
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.security.StaffOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +40,7 @@ public class DocumentController {
     @Operation(summary = "Make a document available to a family (agents): multipart file, type, title")
     @PostMapping(path = "/api/dossier/dossiers/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('agent', 'admin')")
+    @StaffOnly
     public DocumentView publish(PortalPrincipal agent, @PathVariable String number,
                                 @RequestParam(required = false) DocumentType type,
                                 @RequestParam(required = false) String title,

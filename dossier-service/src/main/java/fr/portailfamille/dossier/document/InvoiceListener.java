@@ -1,7 +1,10 @@
 package fr.portailfamille.dossier.document;
 
-import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.events.EventReader;
+import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.events.billing.InvoiceIssued;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,47 +14,42 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * Invoices join « Mes documents » through billing-service's InvoiceIssued events, so that the
- * family's list of documents is one call to dossier-service. Other billing events are skipped; a
- * record that is not an event is logged and skipped (it can never become one by retrying).
+ * family's list of documents is one call to dossier-service. Records are read by the platform's
+ * {@link EventReader}: other billing events and types this build does not know are skipped; a record
+ * that is not an event (or whose data does not fit its type) is logged and skipped: it can never
+ * become one by retrying.
  */
 @Configuration
 public class InvoiceListener {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceListener.class);
-    private static final String INVOICE_ISSUED = EventCatalog.entryOf(InvoiceIssued.class).type();
-
     private final DocumentService documents;
-    private final JsonMapper json;
+    private final EventReader events;
 
     public InvoiceListener(DocumentService documents, JsonMapper json) {
         this.documents = documents;
-        this.json = json;
+        this.events = new EventReader(json);
     }
 
     @KafkaListener(id = "dossier-invoices", groupId = "dossier-service", topics = Topics.BILLING)
     public void onBillingEvent(ConsumerRecord<String, String> record) {
-        JsonNode envelope;
+        Optional<EventEnvelope<PortalEvent>> event;
         try {
-            envelope = json.readTree(record.value());
-        } catch (RuntimeException e) {
+            event = events.read(record.value());
+        } catch (UnreadableEventException e) {
             log.warn("Unreadable record skipped at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             return;
         }
-        if (envelope == null || !INVOICE_ISSUED.equals(envelope.path("type").asString(""))) {
-            return;
+        if (event.isPresent() && event.get().data() instanceof InvoiceIssued invoice) {
+            documents.recordInvoice(event.get().id(), event.get().time(), invoice);
         }
-        InvoiceIssued invoice = json.treeToValue(envelope.get("data"), InvoiceIssued.class);
-        documents.recordInvoice(UUID.fromString(envelope.get("id").asString()),
-                Instant.parse(envelope.get("time").asString()), invoice);
     }
 
     /** The topic read here, created at start if missing (on Kubernetes, Strimzi's KafkaTopic owns it). */

@@ -1,13 +1,16 @@
 package fr.portailfamille.dossier.dossier;
 
-import fr.portailfamille.dossier.contact.PhoneNumbers;
-import fr.portailfamille.dossier.linking.AccessKeys;
+import fr.portailfamille.dossier.contactdetails.PhoneNumbers;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Dossiers and their contact details. A family reaches only the dossier of its token; for another
@@ -19,24 +22,33 @@ public class DossierService {
     private final DossierRepository dossiers;
     private final OutboxPublisher outbox;
     private final AccessKeys accessKeys;
+    private final LinkingLocks linkingLocks;
+    private final Clock clock;
 
-    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, AccessKeys accessKeys) {
+    public DossierService(DossierRepository dossiers, OutboxPublisher outbox, AccessKeys accessKeys,
+                          LinkingLocks linkingLocks, Clock clock) {
         this.dossiers = dossiers;
         this.outbox = outbox;
         this.accessKeys = accessKeys;
+        this.linkingLocks = linkingLocks;
+        this.clock = clock;
     }
 
     /** A new dossier and its access key, in clear this once (it is stored hashed). */
     public record Created(Dossier dossier, String accessKey) {
     }
 
+    /** A dossier as its caller sees it: {@code linkingLockedUntil} is set for staff only, while linking is locked. */
+    public record Seen(Dossier dossier, Instant linkingLockedUntil) {
+    }
+
     @Transactional
-    public Created create(DossierController.NewDossier request) {
+    public Created create(NewDossier request) {
         if (dossiers.existsByNumber(request.number())) {
             throw ApiProblem.conflict("dossier-existant", "dossier.duplicate", request.number());
         }
         Dossier dossier = new Dossier(request.number(), request.familyName().trim(), request.email().trim(),
-                normalisePhone(request.phone()));
+                PhoneNumbers.normalise(request.phone()));
         String accessKey = accessKeys.generate();
         dossier.setAccessKeyHash(accessKeys.hash(accessKey));
         dossiers.saveAndFlush(dossier);
@@ -49,9 +61,17 @@ public class DossierService {
         return reachable(caller, number);
     }
 
+    /** The dossier for its page: agents also learn whether online linking is locked, and until when. */
+    @Transactional(readOnly = true)
+    public Seen view(PortalPrincipal caller, String number) {
+        Dossier dossier = reachable(caller, number);
+        Instant lockedUntil = caller.isStaff() ? linkingLocks.lockedUntil(dossier, clock.instant()).orElse(null) : null;
+        return new Seen(dossier, lockedUntil);
+    }
+
     /** A dossier by number, for what other services tell (no caller: an event, not a person). */
     @Transactional(readOnly = true)
-    public java.util.Optional<Dossier> find(String number) {
+    public Optional<Dossier> find(String number) {
         return dossiers.findByNumber(number);
     }
 
@@ -61,10 +81,5 @@ public class DossierService {
         }
         return dossiers.findByNumber(number)
                 .orElseThrow(() -> ApiProblem.notFound("dossier-introuvable", "dossier.not-found", number));
-    }
-
-    /** Stored in E.164: {@code 06 12 34 56 78} becomes {@code +33612345678}. */
-    static String normalisePhone(String phone) {
-        return PhoneNumbers.normalise(phone);
     }
 }

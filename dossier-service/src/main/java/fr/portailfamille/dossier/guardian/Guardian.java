@@ -1,5 +1,6 @@
 package fr.portailfamille.dossier.guardian;
 
+import fr.portailfamille.dossier.contactdetails.ContactDetails;
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.platform.jpa.Audited;
 import jakarta.persistence.Column;
@@ -75,12 +76,8 @@ public class Guardian extends Audited {
         this.lastName = lastName;
     }
 
-    /** Contact details as validated and normalised by {@link GuardianService} (phones in E.164). */
-    public record Contact(String email, String mobilePhone, String homePhone, String workPhone,
-                          String addressLine1, String addressLine2, String postcode, String city) {
-    }
-
-    public void changeContact(Contact contact) {
+    /** Contact details as normalised ({@link ContactDetails#normalised()}: phones in E.164, a whole address or none). */
+    public void changeContact(ContactDetails contact) {
         this.email = contact.email();
         this.mobilePhone = contact.mobilePhone();
         this.homePhone = contact.homePhone();
@@ -91,8 +88,8 @@ public class Guardian extends Audited {
         this.city = contact.city();
     }
 
-    public Contact contact() {
-        return new Contact(email, mobilePhone, homePhone, workPhone, addressLine1, addressLine2, postcode, city);
+    public ContactDetails contact() {
+        return new ContactDetails(email, mobilePhone, homePhone, workPhone, addressLine1, addressLine2, postcode, city);
     }
 
     /** Guardian 1 is the dossier's contact: the portal writes to its e-mail. */

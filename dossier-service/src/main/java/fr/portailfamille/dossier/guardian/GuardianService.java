@@ -1,7 +1,6 @@
 package fr.portailfamille.dossier.guardian;
 
-import fr.portailfamille.dossier.contact.ContactDetailsController;
-import fr.portailfamille.dossier.contact.ContactDetailsService;
+import fr.portailfamille.dossier.contactdetails.ContactDetails;
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
 import fr.portailfamille.platform.problem.ApiProblem;
@@ -14,7 +13,7 @@ import java.util.List;
 /**
  * The guardians of a dossier. Agents record them (at most two: the two holders of parental
  * authority; a third person goes through the service, not the portal); the family reads them and
- * changes their contact details through {@link ContactDetailsService}.
+ * changes their contact details (package {@code contact}: « Modifier mes coordonnées »).
  */
 @Service
 public class GuardianService {
@@ -34,7 +33,7 @@ public class GuardianService {
      * its own it takes the dossier's; with one, the dossier's contact follows it.
      */
     @Transactional
-    public Guardian add(PortalPrincipal agent, String number, GuardianController.NewGuardian request) {
+    public Guardian add(PortalPrincipal agent, String number, NewGuardian request) {
         Dossier dossier = dossiers.get(agent, number);
         long count = guardians.countByDossierNumber(number);
         if (count >= MAX_GUARDIANS) {
@@ -42,12 +41,11 @@ public class GuardianService {
         }
         Guardian guardian = new Guardian(dossier, (int) count + 1, request.civility(), request.firstName().trim(),
                 request.lastName().trim());
-        Guardian.Contact contact = ContactDetailsService.normalise(request.contact());
+        ContactDetails contact = request.contact().normalised();
         if (guardian.isDossierContact()) {
             String email = contact.email() == null ? dossier.getEmail() : contact.email();
             String mobile = contact.mobilePhone() == null ? dossier.getPhone() : contact.mobilePhone();
-            contact = new Guardian.Contact(email, mobile, contact.homePhone(), contact.workPhone(),
-                    contact.addressLine1(), contact.addressLine2(), contact.postcode(), contact.city());
+            contact = contact.withEmailAndMobile(email, mobile);
             dossier.changeContactDetails(email, mobile);
         }
         guardian.changeContact(contact);

@@ -1,17 +1,17 @@
 package fr.portailfamille.dossier.linking;
 
+import fr.portailfamille.dossier.dossier.AccessKeys;
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierRepository;
+import fr.portailfamille.dossier.dossier.LinkingLocks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ import java.util.Optional;
  * gets no match, and the lock is told so that the page can say it); agents see the lock.
  */
 @Service
-public class DossierLinking {
+public class DossierLinking implements LinkingLocks {
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofHours(1);
@@ -56,12 +56,13 @@ public class DossierLinking {
             return new Verification(false, lock.get());
         }
         boolean match = keys.matches(accessKey, dossier.getAccessKeyHash())
-                && sameName(familyName, dossier.getFamilyName());
+                && FamilyNames.same(familyName, dossier.getFamilyName());
         attempts.save(new LinkAttempt(dossier.getId(), now, match));
         return new Verification(match, match ? null : lockedUntil(dossier, now).orElse(null));
     }
 
     /** When the dossier's linking opens again, if it is locked now. */
+    @Override
     @Transactional(readOnly = true)
     public Optional<Instant> lockedUntil(Dossier dossier, Instant now) {
         List<LinkAttempt> failures = attempts
@@ -71,15 +72,5 @@ public class DossierLinking {
         }
         Instant until = failures.get(0).getAttemptedAt().plus(WINDOW);
         return until.isAfter(now) ? Optional.of(until) : Optional.empty();
-    }
-
-    /** « Durand », « DURAND » and « durand » are one name; accents and spaces do not matter either. */
-    static boolean sameName(String typed, String recorded) {
-        return typed != null && fold(typed).equals(fold(recorded));
-    }
-
-    static String fold(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[\\s'’-]", "").toUpperCase(Locale.ROOT);
     }
 }

@@ -1,16 +1,15 @@
 package fr.portailfamille.dossier.request;
 
+import fr.portailfamille.platform.security.FamilyOnly;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.security.StaffOnly;
 import fr.portailfamille.platform.uploads.StoredFile;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -31,9 +30,6 @@ public class RequestController {
 
     public RequestController(RequestService service) {
         this.service = service;
-    }
-
-    public record NewRequest(@NotNull RequestType type, @NotBlank @Size(max = 4000) String description) {
     }
 
     public record Decision(@Size(max = 2000) String comment) {
@@ -72,7 +68,7 @@ public class RequestController {
     @Operation(summary = "File a request (the family of the dossier)")
     @PostMapping(path = "/api/dossier/dossiers/{number}/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('famille')")
+    @FamilyOnly
     public RequestView submit(PortalPrincipal family, @PathVariable String number,
                               @Valid @RequestBody NewRequest request) {
         return RequestView.of(service.submit(family, number, request, null), family);
@@ -81,7 +77,7 @@ public class RequestController {
     @Operation(summary = "File a request with an attachment (multipart: type, description, file)")
     @PostMapping(path = "/api/dossier/dossiers/{number}/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('famille')")
+    @FamilyOnly
     public RequestView submitWithAttachment(PortalPrincipal family, @PathVariable String number,
                                             @Valid @ModelAttribute NewRequest request,
                                             @RequestPart(required = false) MultipartFile file) {
@@ -102,21 +98,21 @@ public class RequestController {
 
     @Operation(summary = "Take a request (agents): « En cours de traitement »")
     @PostMapping("/api/dossier/requests/{id}/take")
-    @PreAuthorize("hasAnyRole('agent', 'admin')")
+    @StaffOnly
     public RequestView take(PortalPrincipal agent, @PathVariable long id) {
         return RequestView.of(service.decide(agent, id, RequestStatus.IN_PROGRESS, null), agent);
     }
 
     @Operation(summary = "Accept a request (agents), with an optional comment")
     @PostMapping("/api/dossier/requests/{id}/accept")
-    @PreAuthorize("hasAnyRole('agent', 'admin')")
+    @StaffOnly
     public RequestView accept(PortalPrincipal agent, @PathVariable long id, @Valid @RequestBody(required = false) Decision decision) {
         return RequestView.of(service.decide(agent, id, RequestStatus.ACCEPTED, decision == null ? null : decision.comment()), agent);
     }
 
     @Operation(summary = "Refuse a request (agents), saying why")
     @PostMapping("/api/dossier/requests/{id}/refuse")
-    @PreAuthorize("hasAnyRole('agent', 'admin')")
+    @StaffOnly
     public RequestView refuse(PortalPrincipal agent, @PathVariable long id, @Valid @RequestBody Decision decision) {
         return RequestView.of(service.decide(agent, id, RequestStatus.REFUSED, decision.comment()), agent);
     }

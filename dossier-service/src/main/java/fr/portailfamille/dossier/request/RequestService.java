@@ -41,7 +41,7 @@ public class RequestService {
     }
 
     @Transactional
-    public Request submit(PortalPrincipal family, String number, RequestController.NewRequest body,
+    public Request submit(PortalPrincipal family, String number, NewRequest body,
                           MultipartFile attachment) {
         Dossier dossier = dossiers.get(family, number);
         if (!body.type().filedByFamily()) {

@@ -1,24 +1,21 @@
 package fr.portailfamille.dossier.search;
 
+import fr.portailfamille.platform.text.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds dossiers for agents by number, family name or a child's name: « Durand » finds « DURAND »,
- * « Helene » finds « Hélène ». Accents are folded in SQL with translate() (no extension needed).
+ * « Helene » finds « Hélène », « coeur » finds « CŒUR » (and « cour » does not). Both sides are
+ * folded alike: the query by {@link Texts#foldAccents}, the columns by {@link Texts#sqlFoldAccents}.
  * Paged, most recently changed first.
  */
 @Service
 public class DossierSearch {
-
-    private static final String ACCENTED = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ";
-    private static final String PLAIN = "aaaaaaceeeeiiiinooooouuuuyyoa";
 
     private final JdbcClient jdbc;
 
@@ -34,19 +31,20 @@ public class DossierSearch {
 
     @Transactional(readOnly = true)
     public Results search(String query, int page, int size) {
-        String folded = "%" + fold(query == null ? "" : query.trim()) + "%";
+        String folded = "%" + Texts.foldAccents(query == null ? "" : query.trim()) + "%";
         String numberPrefix = (query == null ? "" : query.trim()) + "%";
         String where = """
                 where d.number like :numberPrefix
-                   or translate(lower(d.family_name), :accented, :plain) like :folded
+                   or %s like :folded
                    or exists (select 1 from child c where c.dossier_id = d.id
-                              and (translate(lower(c.first_name), :accented, :plain) like :folded
-                                   or translate(lower(c.last_name || ' ' || c.first_name), :accented, :plain) like :folded
-                                   or translate(lower(c.first_name || ' ' || c.last_name), :accented, :plain) like :folded))
-                """;
+                              and (%s like :folded
+                                   or %s like :folded
+                                   or %s like :folded))
+                """.formatted(Texts.sqlFoldAccents("d.family_name"), Texts.sqlFoldAccents("c.first_name"),
+                Texts.sqlFoldAccents("c.last_name || ' ' || c.first_name"),
+                Texts.sqlFoldAccents("c.first_name || ' ' || c.last_name"));
         long total = jdbc.sql("select count(*) from dossier d " + where)
                 .param("numberPrefix", numberPrefix).param("folded", folded)
-                .param("accented", ACCENTED).param("plain", PLAIN)
                 .query(Long.class).single();
         List<Hit> items = jdbc.sql("""
                         select d.number, d.family_name,
@@ -59,16 +57,11 @@ public class DossierSearch {
                         order by d.updated_at desc, d.number
                         limit :limit offset :offset""")
                 .param("numberPrefix", numberPrefix).param("folded", folded)
-                .param("accented", ACCENTED).param("plain", PLAIN)
                 .param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Hit(rs.getString("number"), rs.getString("family_name"),
                         rs.getString("children") == null ? List.of() : Arrays.asList(rs.getString("children").split("\\|")),
                         rs.getLong("open_requests")))
                 .list();
         return new Results(items, page, size, total);
-    }
-
-    static String fold(String text) {
-        return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 }

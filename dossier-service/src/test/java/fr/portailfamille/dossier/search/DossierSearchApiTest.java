@@ -75,6 +75,22 @@ class DossierSearchApiTest extends DossierApiSupport {
     }
 
     @Test
+    void coeur_finds_the_family_named_with_the_ligature_and_cour_does_not() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String upper = dossierOf("CŒUR-" + suffix);
+        String mixed = dossierOf("Cœur-" + suffix);
+
+        JsonNode coeur = find("coeur-" + suffix.toLowerCase());
+        JsonNode cour = find("cour-" + suffix.toLowerCase());
+
+        assertThat(coeur.get("total").asLong()).isEqualTo(2);
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        coeur.get("items").forEach(item -> numbers.add(item.get("number").asString()));
+        assertThat(numbers).containsExactlyInAnyOrder(upper, mixed);
+        assertThat(cour.get("total").asLong()).isZero();
+    }
+
+    @Test
     void families_cannot_search_and_bad_paging_gets_400() {
         assertThat(api().get("/api/dossier/dossiers?q=a", keycloak.family("6000")).status()).isEqualTo(403);
         ApiClient.Response tooBig = api().get("/api/dossier/dossiers?q=a&size=1000", keycloak.agent("jeunesse"));

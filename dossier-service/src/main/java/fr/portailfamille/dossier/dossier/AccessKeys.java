@@ -1,4 +1,4 @@
-package fr.portailfamille.dossier.linking;
+package fr.portailfamille.dossier.dossier;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;

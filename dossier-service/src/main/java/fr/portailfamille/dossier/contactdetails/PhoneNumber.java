@@ -1,4 +1,4 @@
-package fr.portailfamille.dossier.contact;
+package fr.portailfamille.dossier.contactdetails;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

@@ -1,4 +1,4 @@
-package fr.portailfamille.dossier.contact;
+package fr.portailfamille.dossier.contactdetails;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -10,13 +10,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.regex.Pattern;
 
-/**
- * A French postcode: five digits whose department part exists (01 to 95, Corsica's 20, overseas
- * 97 and 98), e.g. « 66500 ». Empty means none. Written here: no library is worth a dependency
- * for one rule that La Poste's format defines this simply.
- */
+/** A French postcode ({@link FrenchPostcodes}), e.g. « 66500 ». Empty means none. */
 @Documented
 @Constraint(validatedBy = FrenchPostcode.Validator.class)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
@@ -31,11 +26,9 @@ public @interface FrenchPostcode {
 
     class Validator implements ConstraintValidator<FrenchPostcode, String> {
 
-        private static final Pattern FORMAT = Pattern.compile("^(0[1-9]|[1-8][0-9]|9[0-5]|97|98)[0-9]{3}$");
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || FORMAT.matcher(value.trim()).matches();
+            return value == null || value.isBlank() || FrenchPostcodes.isValid(value);
         }
     }
 }

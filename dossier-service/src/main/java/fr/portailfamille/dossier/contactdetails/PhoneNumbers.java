@@ -1,4 +1,4 @@
-package fr.portailfamille.dossier.contact;
+package fr.portailfamille.dossier.contactdetails;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
