@@ -1,6 +1,9 @@
 package fr.portailfamille.events;
 
+import fr.portailfamille.events.billing.InvoiceCancelled;
 import fr.portailfamille.events.billing.InvoiceIssued;
+import fr.portailfamille.events.billing.PaymentFailed;
+import fr.portailfamille.events.billing.PaymentSucceeded;
 import fr.portailfamille.events.identity.AccountActivationRequested;
 import fr.portailfamille.events.identity.AccountDeleted;
 import fr.portailfamille.events.identity.AccountLinkedToDossier;
@@ -44,6 +47,9 @@ public final class EventCatalog {
             entry("dossier", RequestStatusChanged.class, Topics.DOSSIER),
             entry("dossier", DocumentPublished.class, Topics.DOSSIER),
             entry("billing", InvoiceIssued.class, Topics.BILLING),
+            entry("billing", InvoiceCancelled.class, Topics.BILLING),
+            entry("billing", PaymentSucceeded.class, Topics.BILLING),
+            entry("billing", PaymentFailed.class, Topics.BILLING),
             entry("identity", AccountActivationRequested.class, Topics.IDENTITY),
             entry("identity", PasswordResetRequested.class, Topics.IDENTITY),
             entry("identity", PasswordChanged.class, Topics.IDENTITY),
