@@ -19,11 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * An older shop signing with SHA-1 (configured as the back office spells it, « SHA-1 »), and a buyer who
  * leaves the payment page open: past the session timeout the payment is abandoned and the shop told.
+ * PayFiP's idOp expires the same way (here after 1 s instead of 15 minutes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bank-simulator.systempay.algorithm=SHA-1",
         "bank-simulator.systempay.session-timeout=1s",
-        "bank-simulator.systempay.notification.retry-delays="})
+        "bank-simulator.systempay.notification.retry-delays=",
+        "bank-simulator.payfip.idop-lifetime=1s"})
 class Sha1AndExpiryTest {
 
     static TestShop shop;
@@ -69,5 +71,25 @@ class Sha1AndExpiryTest {
         HttpResponse<String> late = shop.get(URI.create("http://localhost:" + port + sessionPath));
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(late.body()).contains("le délai pour payer est dépassé");
+    }
+
+    @Test
+    void aPayfipIdOpOlderThanItsLifetimeNoLongerOpensThePaymentPage() throws Exception {
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                + "<creerPaiementSecurise><arg0><exer>2026</exer><mel>claire.durand@example.fr</mel><montant>5150</montant>"
+                + "<numcli>123456</numcli><objet>Facture</objet><refdet>2026000124</refdet><saisie>T</saisie>"
+                + "<urlnotif>" + shop.notificationUrl() + "</urlnotif><urlredirect>https://portail.example/retour</urlredirect>"
+                + "</arg0></creerPaiementSecurise></soapenv:Body></soapenv:Envelope>";
+        HttpResponse<String> created = shop.browser.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/tpa/services/securite"))
+                .header("Content-Type", "text/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String idOp = created.body().replaceAll("(?s).*<idOp>([^<]+)</idOp>.*", "$1");
+
+        Thread.sleep(1500);
+        HttpResponse<String> page = shop.get(URI.create("http://localhost:" + port + "/tpa/paiementws.web?idop=" + idOp));
+
+        assertThat(page.statusCode()).isEqualTo(410);
+        assertThat(page.body()).contains("Ce lien de paiement a expiré");
     }
 }

@@ -37,7 +37,7 @@ import com.sun.net.httpserver.HttpServer;
  * it builds and signs payment forms, checks signatures, and runs its notification endpoint on a JDK
  * {@link HttpServer} (127.0.0.1, a free port) that answers the statuses a test scripts.
  */
-final class TestShop implements AutoCloseable {
+public final class TestShop implements AutoCloseable {
 
     static final String SITE_ID = "12345678";
     static final String TEST_KEY = "simulator-test-key-0123456789";
@@ -51,10 +51,10 @@ final class TestShop implements AutoCloseable {
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** One notification as the shop received it. */
-    record Notification(String method, String contentType, Map<String, String> fields) {
+    public record Notification(String method, String contentType, Map<String, String> fields) {
     }
 
-    TestShop() throws IOException {
+    public TestShop() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ipn", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -76,11 +76,11 @@ final class TestShop implements AutoCloseable {
         server.stop(0);
     }
 
-    URI notificationUrl() {
+    public URI notificationUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ipn");
     }
 
-    void reset() {
+    public void reset() {
         notifications.clear();
         statuses.clear();
     }
@@ -90,7 +90,7 @@ final class TestShop implements AutoCloseable {
         Collections.addAll(statuses, next);
     }
 
-    List<Notification> notifications() {
+    public List<Notification> notifications() {
         return List.copyOf(notifications);
     }
 
@@ -193,7 +193,7 @@ final class TestShop implements AutoCloseable {
         return fields;
     }
 
-    HttpResponse<String> post(URI url, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(URI url, Map<String, String> form) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(url)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form)))
@@ -201,12 +201,12 @@ final class TestShop implements AutoCloseable {
     }
 
     /** A browser asks for HTML. */
-    HttpResponse<String> getAsBrowser(URI url) throws IOException, InterruptedException {
+    public HttpResponse<String> getAsBrowser(URI url) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(url).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(URI url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(URI url) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
