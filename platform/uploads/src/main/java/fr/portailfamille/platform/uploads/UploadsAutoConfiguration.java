@@ -37,9 +37,10 @@ public class UploadsAutoConfiguration {
     /** The French texts of refusals: {@code upload.*} keys, after the service's own bundle (which may override them). */
     static final String MESSAGES = "portal-uploads-messages";
 
+    /** The limit is Spring's multipart limit, checked again by {@link UploadCheck} so that its 413 gives it. */
     @Bean
-    UploadCheck uploadCheck(@Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxSize) {
-        return new UploadCheck(maxSize);
+    UploadCheck uploadCheck(@Value("${spring.servlet.multipart.max-file-size:10MB}") String maxSize) {
+        return new UploadCheck(DataSize.parse(maxSize.strip()));
     }
 
     @Bean
