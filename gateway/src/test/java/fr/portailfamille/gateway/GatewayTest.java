@@ -118,6 +118,9 @@ class GatewayTest {
 
         assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("« Payer » posts a form to the bank's page (here the local simulator), and nowhere else")
+                .containsPattern("form-action 'self' \\S+ http://localhost:8090;");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
         assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");

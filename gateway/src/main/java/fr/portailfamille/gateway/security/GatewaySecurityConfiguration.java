@@ -46,7 +46,7 @@ public class GatewaySecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self' %s; frame-ancestors 'none'";
+            + "form-action 'self' %s %s; frame-ancestors 'none'";
 
     private static final String NOT_FOUND = """
             {"type":"urn:portail-famille:problem:introuvable","title":"Introuvable","status":404,\
@@ -56,7 +56,7 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                           KeycloakProperties keycloak) {
+                                           KeycloakProperties keycloak, BankPagesProperties bankPages) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -90,7 +90,7 @@ public class GatewaySecurityConfiguration {
                 .oauth2Client(client -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP.formatted(keycloak.publicUrl())))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP.formatted(keycloak.publicUrl(), bankPages.sources())))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
