@@ -10,8 +10,13 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -24,7 +29,8 @@ import java.util.Set;
  * for an event type {@code fr.portailfamille.dossier.ContactDetailsChanged}, the files
  * {@code mail/dossier/ContactDetailsChanged.subject.txt}, {@code .txt} and {@code .html}. An event
  * type without them sends no e-mail. Templates see {@code event} (the event's data record),
- * {@code envelope}, {@code branding} and {@code dates} (Europe/Paris formatting).
+ * {@code envelope}, {@code branding}, {@code dates} (Europe/Paris formatting) and {@code amounts}
+ * (euros as in France, « 1 234,50 € »).
  */
 @Component
 public class MailTemplates {
@@ -69,7 +75,8 @@ public class MailTemplates {
                 "event", event,
                 "envelope", envelope,
                 "branding", branding,
-                "dates", new Dates()));
+                "dates", new Dates(),
+                "amounts", new Amounts()));
         String subject = engine.process(templateName + ".subject.txt", context).strip();
         return new RenderedMail(subject,
                 engine.process(templateName + ".txt", context),
@@ -90,6 +97,32 @@ public class MailTemplates {
 
         public String date(Instant instant) {
             return instant == null ? "" : DATE.format(instant);
+        }
+
+        /** A day as people read it (a due date): {@code 31/10/2026}. */
+        public String day(LocalDate day) {
+            return day == null ? "" : DATE.format(day);
+        }
+    }
+
+    /**
+     * Amounts in euros as a person in France reads them: {@code 51,50 €}, {@code 1 234,50 €}
+     * (ordinary spaces, so that the text is found as typed; the HTML templates keep an amount on
+     * one line). Rounded half-up to the cent; never a {@code double}.
+     */
+    public static final class Amounts {
+
+        public String euros(BigDecimal amount) {
+            if (amount == null) {
+                return "";
+            }
+            DecimalFormatSymbols symbols = new DecimalFormatSymbols(FRENCH);
+            symbols.setDecimalSeparator(',');
+            symbols.setGroupingSeparator(' ');
+            symbols.setMinusSign('-');
+            DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
+            format.setParseBigDecimal(true);
+            return format.format(amount.setScale(2, RoundingMode.HALF_UP)) + " €";
         }
     }
 }
