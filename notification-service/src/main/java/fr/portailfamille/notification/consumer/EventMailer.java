@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Turns one event into one e-mail: picks the template by event type, renders it in French, sends it
- * over SMTP and logs the delivery. An SMTP failure is recorded and rethrown, so that the listener's
+ * over SMTP and logs the delivery. An event of a mailed type that carries no address sends nothing
+ * and is only logged. An SMTP failure is recorded and rethrown, so that the listener's
  * error handler retries with back-off and, once the budget is spent, marks the delivery FAILED and
  * sends the record to the dead-letter topic.
  */
@@ -51,7 +52,7 @@ public class EventMailer {
     }
 
     /** What became of an event. */
-    public enum Outcome { SENT, ALREADY_SENT, NO_TEMPLATE }
+    public enum Outcome { SENT, ALREADY_SENT, NO_TEMPLATE, NO_RECIPIENT }
 
     public Outcome handle(String value) {
         EventEnvelope<JsonNode> event = events.envelope(value);
@@ -63,9 +64,16 @@ public class EventMailer {
         }
         Object data = events.bind(event).orElseThrow(() -> new UnreadableEventException("Event " + event.id()
                 + " has a template but its type " + event.type() + " is not in the EventCatalog", null)).data();
-        if (!(data instanceof MailRecipient recipient) || recipient.recipientEmail() == null) {
+        if (!(data instanceof MailRecipient recipient)) {
             throw new UnreadableEventException("Event " + event.id() + " of type " + event.type()
-                    + " has a template but names no recipient", null);
+                    + " has a template but its record names no recipient", null);
+        }
+        if (recipient.recipientEmail() == null || recipient.recipientEmail().isBlank()) {
+            // Nobody to write to (billing knew no address for the dossier, say): retrying or replaying
+            // from the dead-letter topic could never send it, so it is logged and the consumer goes on.
+            log.warn("Event {} of type {} (subject {}) carries no e-mail address: no e-mail sent", event.id(),
+                    event.type(), event.subject());
+            return Outcome.NO_RECIPIENT;
         }
         Optional<MailDelivery> delivery = deliveries.begin(event.id(), event.type(), template.get(),
                 recipient.recipientEmail());

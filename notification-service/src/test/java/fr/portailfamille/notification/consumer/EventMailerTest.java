@@ -5,6 +5,9 @@ import fr.portailfamille.events.EventEnvelope;
 import fr.portailfamille.events.MailRecipient;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.events.billing.InvoiceIssued;
+import fr.portailfamille.events.billing.PaidInvoice;
+import fr.portailfamille.events.billing.PaymentSucceeded;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.identity.AccountActivationRequested;
@@ -29,7 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -211,6 +216,86 @@ class EventMailerTest extends RunningService implements StandardServiceChecks {
 
         assertThat(smtp.receivedBy(address)).hasSize(1);
         assertThat(deliveries.find(envelope.id()).orElseThrow().getAttempts()).isEqualTo(1);
+    }
+
+    private static PaymentSucceeded paymentSucceeded(String dossier, String email) {
+        return new PaymentSucceeded(dossier, "pay-" + SEQUENCE.incrementAndGet(), "SYSTEMPAY", "X7K2P9",
+                new BigDecimal("51.50"), Instant.parse("2026-11-28T09:30:00Z"),
+                List.of(new PaidInvoice("inv-1", "2026-000123", "Septembre 2026", new BigDecimal("51.50"))),
+                "DURAND", email);
+    }
+
+    @Test
+    void a_payment_received_mails_the_receipt_with_the_amount_and_the_invoice() {
+        String address = uniqueAddress("paiement");
+        EventEnvelope<PortalEvent> envelope = publish(paymentSucceeded("7000", address));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : Paiement reçu — 51,50 €");
+        assertThat(Mails.recipients(mail)).containsExactly(address);
+        assertThat(Mails.text(mail)).contains("dossier n° 7000", "- montant : 51,50 €", "- date : 28/11/2026 à 10h30",
+                "- moyen de paiement : carte bancaire", "- référence de la transaction : X7K2P9",
+                "- n° 2026-000123 — Septembre 2026 — 51,50 €", "http://localhost:8080/facturation");
+        assertThat(Mails.html(mail)).contains("51,50 €", "n° 2026-000123", "href=\"http://localhost:8080/facturation\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.find(envelope.id())
+                .map(MailDelivery::getStatus).orElse(null) == DeliveryStatus.SENT);
+        assertThat(deliveries.find(envelope.id()).orElseThrow().getTemplate()).isEqualTo("billing/PaymentSucceeded");
+    }
+
+    @Test
+    void the_same_payment_event_delivered_twice_sends_one_receipt() {
+        String address = uniqueAddress("recu.deux.fois");
+        String marker = uniqueAddress("marqueur.facturation");
+        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(paymentSucceeded("7001", address),
+                "/portail-famille/test", Instant.now());
+        String payload = json.writeValueAsString(envelope);
+
+        KafkaEvents.send(Topics.BILLING, "7001", payload);
+        awaitMails(address, 1);
+        KafkaEvents.send(Topics.BILLING, "7001", payload);
+        // Same key, same partition: once the marker's mail is here, the duplicate was consumed.
+        publish(paymentSucceeded("7001", marker));
+        awaitMails(marker, 1);
+
+        assertThat(smtp.receivedBy(address)).hasSize(1);
+        assertThat(deliveries.find(envelope.id()).orElseThrow().getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_new_invoice_is_announced_with_its_due_date_and_never_with_the_pdf_attached() throws Exception {
+        String address = uniqueAddress("facture");
+        publish(new InvoiceIssued("7002", "inv-9", "2026-000123", "Septembre 2026", new BigDecimal("51.50"),
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "facture-2026-000123.pdf", 48_213,
+                "/api/billing/invoices/inv-9/pdf", "DURAND", address));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+
+        assertThat(Mails.subject(mail)).isEqualTo("Portail Famille : Nouvelle facture disponible — Septembre 2026");
+        assertThat(Mails.text(mail)).contains("- montant : 51,50 €", "- à payer avant le : 31/10/2026",
+                "http://localhost:8080/facturation", "« Mes documents »");
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        mail.writeTo(raw);
+        assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContainIgnoringCase("Content-Disposition: attachment")
+                .doesNotContain("application/pdf", "facture-2026-000123.pdf");
+    }
+
+    @Test
+    void an_event_without_an_address_sends_nothing_is_not_dead_lettered_and_the_consumer_goes_on() {
+        String marker = uniqueAddress("apres.sans.adresse");
+        // Written before billing carried the family's address: no e-mail to write to.
+        EventEnvelope<PortalEvent> addressless = publish(new InvoiceIssued("7003", "inv-10", "2026-000124",
+                "Octobre 2026", new BigDecimal("12.00"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                "f.pdf", 1, "/p"));
+        publish(paymentSucceeded("7003", marker));
+
+        awaitMails(marker, 1);
+
+        assertThat(deliveries.find(addressless.id())).isEmpty();
+        assertThat(KafkaEvents.await(Topics.NOTIFICATION_DEAD_LETTER, r -> r.value().isObject()
+                && addressless.id().toString().equals(r.value().path("id").asString()), 1, Duration.ofSeconds(3)))
+                .isEmpty();
     }
 
     @Test
