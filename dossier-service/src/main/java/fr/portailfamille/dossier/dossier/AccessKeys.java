@@ -8,7 +8,8 @@ import java.security.SecureRandom;
 /**
  * The access key printed beside the dossier number on invoices: a 4-digit number alone can be
  * guessed, 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L) give 40 bits. Shown
- * once when the dossier is created, then stored only as a BCrypt hash.
+ * once to the agent who creates the dossier (or issues a new key), then stored as a BCrypt hash for
+ * registration and encrypted for invoices ({@link AccessKeyCipher}).
  */
 @Component
 public class AccessKeys {

@@ -32,6 +32,10 @@ public class Dossier extends Audited {
     @Column(name = "access_key_hash")
     private String accessKeyHash;
 
+    /** The access key encrypted for billing-service's invoices (AccessKeyCipher); null for keys made before it was kept. */
+    @Column(name = "access_key_ciphertext")
+    private byte[] accessKeyCiphertext;
+
 
     protected Dossier() {
     }
@@ -43,8 +47,10 @@ public class Dossier extends Audited {
         this.phone = phone;
     }
 
-    public void setAccessKeyHash(String accessKeyHash) {
-        this.accessKeyHash = accessKeyHash;
+    /** A new access key, as its BCrypt hash (registration checks it) and its ciphertext (invoices print it). */
+    void replaceAccessKey(String hash, byte[] ciphertext) {
+        this.accessKeyHash = hash;
+        this.accessKeyCiphertext = ciphertext;
     }
 
     public String getAccessKeyHash() {

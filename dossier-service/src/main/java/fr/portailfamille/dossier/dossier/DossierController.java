@@ -50,6 +50,18 @@ public class DossierController {
         return DossierView.of(created.dossier(), created.accessKey(), null);
     }
 
+    /** A new access key, shown once to the agent who gives it to the family. */
+    public record NewAccessKeyView(String number, String accessKey) {
+    }
+
+    @Operation(summary = "Issue a new access key (agents): shown once, the old key stops working")
+    @PostMapping("/{number}/access-key")
+    @StaffOnly
+    public NewAccessKeyView issueNewAccessKey(PortalPrincipal agent, @PathVariable String number) {
+        DossierService.Created issued = service.issueNewAccessKey(agent, number);
+        return new NewAccessKeyView(issued.dossier().getNumber(), issued.accessKey());
+    }
+
     @Operation(summary = "A dossier: the family's own, or any for an agent")
     @GetMapping("/{number}")
     public DossierView get(PortalPrincipal caller, @PathVariable String number) {

@@ -5,6 +5,8 @@ import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,22 +21,29 @@ import java.util.Optional;
 @Service
 public class DossierService {
 
+    private static final Logger log = LoggerFactory.getLogger(DossierService.class);
+
     private final DossierRepository dossiers;
     private final OutboxPublisher outbox;
     private final AccessKeys accessKeys;
+    private final AccessKeyCipher accessKeyCipher;
     private final LinkingLocks linkingLocks;
     private final Clock clock;
 
     public DossierService(DossierRepository dossiers, OutboxPublisher outbox, AccessKeys accessKeys,
-                          LinkingLocks linkingLocks, Clock clock) {
+                          AccessKeyCipher accessKeyCipher, LinkingLocks linkingLocks, Clock clock) {
         this.dossiers = dossiers;
         this.outbox = outbox;
         this.accessKeys = accessKeys;
+        this.accessKeyCipher = accessKeyCipher;
         this.linkingLocks = linkingLocks;
         this.clock = clock;
     }
 
-    /** A new dossier and its access key, in clear this once (it is stored hashed). */
+    /**
+     * A dossier and its new access key, in clear this once for the agent (it is stored hashed, and
+     * encrypted for billing-service only).
+     */
     public record Created(Dossier dossier, String accessKey) {
     }
 
@@ -49,11 +58,30 @@ public class DossierService {
         }
         Dossier dossier = new Dossier(request.number(), request.familyName().trim(), request.email().trim(),
                 PhoneNumbers.normalise(request.phone()));
-        String accessKey = accessKeys.generate();
-        dossier.setAccessKeyHash(accessKeys.hash(accessKey));
+        String accessKey = giveNewAccessKey(dossier);
         dossiers.saveAndFlush(dossier);
         outbox.publish(new DossierCreated(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail()));
         return new Created(dossier, accessKey);
+    }
+
+    /**
+     * An agent replaces the dossier's access key (lost, or made before keys were kept for invoices):
+     * hash and ciphertext change together, the old key stops proving the dossier at once. Nothing is
+     * published: the key must never travel on Kafka (ADR 004).
+     */
+    @Transactional
+    public Created issueNewAccessKey(PortalPrincipal agent, String number) {
+        Dossier dossier = reachable(agent, number);
+        String accessKey = giveNewAccessKey(dossier);
+        dossiers.saveAndFlush(dossier);
+        log.info("New access key issued for dossier {} by {}", number, agent.auditName());
+        return new Created(dossier, accessKey);
+    }
+
+    private String giveNewAccessKey(Dossier dossier) {
+        String accessKey = accessKeys.generate();
+        dossier.replaceAccessKey(accessKeys.hash(accessKey), accessKeyCipher.encrypt(dossier.getNumber(), accessKey));
+        return accessKey;
     }
 
     @Transactional(readOnly = true)

@@ -1,2 +1,5 @@
-/** Family dossiers: number, family name, contact, access key (generated once, stored hashed); who may reach which dossier. */
+/**
+ * Family dossiers: number, family name, contact, access key (stored as a BCrypt hash for registration
+ * and AES-GCM encrypted for billing-service's invoices; agents issue a new one); who may reach which dossier.
+ */
 package fr.portailfamille.dossier.dossier;
