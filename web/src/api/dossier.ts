@@ -94,6 +94,8 @@ export type DossierDocument = {
 export type NewDossier = { number: string; familyName: string; email: string; phone: string | null };
 /** The answer to a dossier's creation: the only time its access key is given. */
 export type CreatedDossier = Dossier & { accessKey: string };
+/** A new access key an agent issued: given this once, the old key no longer works. */
+export type NewAccessKey = { number: string; accessKey: string };
 
 export type NewChild = {
   firstName: string;
@@ -112,6 +114,7 @@ export const searchDossiers = (query: string, page: number) =>
   getJson<SearchResults>(`/api/dossier/dossiers?q=${encodeURIComponent(query)}&page=${page}&size=20`);
 export const fetchDossier = (number: string) => getJson<Dossier>(dossierUrl(number));
 export const createDossier = (dossier: NewDossier) => send<CreatedDossier>("POST", "/api/dossier/dossiers", dossier);
+export const issueNewAccessKey = (number: string) => send<NewAccessKey>("POST", `${dossierUrl(number)}/access-key`);
 
 /* ----- Requests (démarches) ----- */
 

@@ -7,6 +7,7 @@ import { isAgent } from "../../api/session";
 import { frenchDateTime, frenchPhone } from "../../format";
 import { useSession } from "../../session";
 import { usePageTitle } from "../../usePageTitle";
+import { AccessKeySection } from "./AccessKeySection";
 import { ChildrenSection } from "./ChildrenSection";
 import { DocumentsSection } from "./DocumentsSection";
 import { GuardiansSection } from "./GuardiansSection";
@@ -15,7 +16,7 @@ import { RequestToProcess } from "./RequestToProcess";
 
 /**
  * A dossier as an agent sees it: the family, its guardians and children (and adding them), its
- * requests to process and its documents.
+ * requests to process, its documents and a new access key when needed.
  */
 export function AgentDossier() {
   const { me } = useSession();
@@ -54,6 +55,7 @@ export function AgentDossier() {
         ))}
       </section>
       <DocumentsSection number={number} />
+      <AccessKeySection number={number} />
     </>
   );
 }

@@ -10,6 +10,7 @@ export const dossier = {
   searchDossiers: (answer: Answer) => http.get(DOSSIERS, resolverOf(answer)),
   createDossier: (answer: Answer) => http.post(DOSSIERS, resolverOf(answer)),
   dossier: (number: string, answer: Answer) => http.get(`${DOSSIERS}/${number}`, resolverOf(answer)),
+  issueNewAccessKey: (number: string, answer: Answer) => http.post(`${DOSSIERS}/${number}/access-key`, resolverOf(answer)),
 
   /* Requests (démarches) */
   requests: (number: string, answer: Answer) => http.get(`${DOSSIERS}/${number}/requests`, resolverOf(answer)),
