@@ -12,7 +12,8 @@ import java.util.List;
  * For billing-service only, never routed by the gateway: {@code /internal/**} already needs the
  * {@code service} role, and this answer holds access keys in clear, so it also needs the realm role
  * {@code invoicing}, which only billing-service's service account has (identity-service's gets 403).
- * The role is checked before the body, so a refused caller learns nothing of the numbers it sent.
+ * The role is checked before the numbers (a refused caller learns nothing of what it sent; only a body that is
+ * not JSON gets its 400 first).
  */
 @RestController
 public class BillingProfilesController {

@@ -191,6 +191,6 @@ class BillingProfilesApiTest extends DossierApiSupport {
         long known = jdbc.sql("select count(*) from dossier").query(Long.class).single();
         assertThat(response.json().get("profiles")).hasSize((int) known);
         assertThat(response.json().get("profiles").toString()).contains("\"number\":\"" + number + "\"");
-        assertThat(took).as("one query, not one per number").isLessThan(Duration.ofSeconds(3));
+        assertThat(took).as("one query, not one per number").isLessThan(Duration.ofSeconds(1));
     }
 }
