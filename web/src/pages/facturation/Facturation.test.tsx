@@ -28,7 +28,7 @@ const renderAt = (path: string) => renderWith(
 const read = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ");
 
 const choose = async (number: string) =>
-  fireEvent.click(await screen.findByRole("checkbox", { name: new RegExp(`la facture ${number}`) }));
+  fireEvent.click(await screen.findByRole("checkbox", { name: new RegExp(`^Choisir la facture ${number} \\(`) }));
 const total = () => read(screen.getByText(/^Total à payer :/).textContent);
 
 describe("Payez votre ou vos facture(s) en ligne", () => {
@@ -260,7 +260,7 @@ describe("Consultez vos précédentes factures", () => {
     const [, paid, cancelled] = within(table).getAllByRole("row");
     expect(within(paid).getByText("Payée le 05/10/2026 par carte bancaire")).toBeTruthy();
     expect(within(paid).getByText("51,50 €")).toBeTruthy();
-    const pdf = within(paid).getByRole("link", { name: /Télécharger la facture \(PDF\)/ });
+    const pdf = within(paid).getByRole("link", { name: "Télécharger la facture (PDF) n° 2026-000123" });
     expect(pdf.getAttribute("href")).toBe("/api/billing/invoices/123/pdf");
     expect(within(cancelled).getByText("Annulée le 10/09/2026 — Motif : Facturée deux fois")).toBeTruthy();
     expect(within(cancelled).getByRole("link", { name: /Télécharger la facture \(PDF\)/ }).getAttribute("href"))

@@ -79,7 +79,7 @@ function InvoicesTable({ invoices, caption, choice }: TableProps) {
               {choice && (
                 <td>
                   {isSelectable(invoice) ? choice(invoice) : (
-                    <span className="fr-text--sm">—<span className="fr-sr-only"> non sélectionnable</span></span>
+                    <span className="fr-text--sm">—{" "}<span className="fr-sr-only">non sélectionnable</span></span>
                   )}
                 </td>
               )}
@@ -130,7 +130,7 @@ function Selection({ invoices, selected, onChange, max, error }: SelectionProps)
           checked={checked} disabled={full && !checked}
           onChange={(e) => toggle(invoice.id, e.target.checked)} />
         <label className="fr-label" htmlFor={inputId}>
-          Choisir<span className="fr-sr-only"> la facture {invoice.number} ({invoice.period}, {euros(invoice.total)})</span>
+          Choisir{" "}<span className="fr-sr-only">la facture {invoice.number} ({invoice.period}, {euros(invoice.total)})</span>
         </label>
       </div>
     );
