@@ -1,0 +1,97 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Card } from "@codegouvfr/react-dsfr/Card";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { isAgent } from "../../api/session";
+import { useSession } from "../../session";
+import { Refused } from "../agent/Refused";
+import { NotFound } from "../Pages";
+import { AGENT_BILLING, AgentPage } from "./AgentPage";
+import { FacturesDossier } from "./FacturesDossier";
+import { ImporterFactures } from "./ImporterFactures";
+import { JournalPaiements } from "./JournalPaiements";
+import { PaiementAgent } from "./PaiementAgent";
+
+/** « Factures d'un dossier »: the number typed, its invoices. */
+function DossierForm() {
+  const navigate = useNavigate();
+  const [number, setNumber] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (number.trim() === "") {
+      setError("Indiquez le numéro du dossier.");
+      return;
+    }
+    // After the submit event: a navigation (a transition) started inside it makes React take the form for an action
+    // of its own and read it as FormData.
+    const to = `${AGENT_BILLING}/dossiers/${encodeURIComponent(number.trim())}`;
+    queueMicrotask(() => navigate(to));
+  };
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="factures-dossier-titre" noValidate className="fr-mt-6w">
+      <h2 id="factures-dossier-titre" className="fr-h4">Factures d'un dossier</h2>
+      <Input label="Numéro de dossier" hintText="3 ou 4 chiffres, par exemple 6000."
+        state={error ? "error" : "default"} stateRelatedMessage={error ?? undefined}
+        nativeInputProps={{ value: number, inputMode: "numeric", autoComplete: "off",
+          onChange: (e) => { setNumber(e.target.value); setError(null); } }} />
+      <Button type="submit">Voir les factures</Button>
+    </form>
+  );
+}
+
+/** The agents' billing: import invoices, a dossier's invoices (and cancelling one), the day's payments. */
+function Accueil() {
+  return (
+    <AgentPage title="Facturation" lead="Les factures des familles et leurs paiements en ligne.">
+      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
+        <li className="fr-col-12 fr-col-md-6">
+          <Card title="Importer des factures" titleAs="h2" enlargeLink linkProps={{ to: `${AGENT_BILLING}/import` }}
+            desc="Le fichier CSV du logiciel de facturation : toutes les factures du lot, ou aucune si une ligne est erronée." />
+        </li>
+        <li className="fr-col-12 fr-col-md-6">
+          <Card title="Journal des paiements" titleAs="h2" enlargeLink linkProps={{ to: `${AGENT_BILLING}/journal` }}
+            desc="Les paiements en ligne d'un jour, leur total, et leur export CSV pour la trésorerie." />
+        </li>
+      </ul>
+      <DossierForm />
+    </AgentPage>
+  );
+}
+
+/** After a move between the agents' billing pages, the focus goes to the new page's title (not on arrival). */
+function useFocusTitleOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) {
+      return;
+    }
+    previous.current = pathname;
+    const title = document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+  }, [pathname]);
+}
+
+/** /agent/facturation/*: agents only. */
+export function AgentFacturation() {
+  const { me } = useSession();
+  useFocusTitleOnNavigation();
+  if (!isAgent(me)) {
+    return <Refused />;
+  }
+  return (
+    <Routes>
+      <Route index element={<Accueil />} />
+      <Route path="import" element={<ImporterFactures />} />
+      <Route path="journal" element={<JournalPaiements />} />
+      <Route path="dossiers/:number" element={<FacturesDossier />} />
+      <Route path="paiements/:id" element={<PaiementAgent />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
