@@ -48,11 +48,11 @@ describe("the portal shell", () => {
 
   it("gives each section its own page title and says « bientôt disponible »", async () => {
     serveAs(FAMILY);
-    renderApp("/facturation");
+    renderApp("/messagerie");
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Facturation" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Messagerie" })).toBeTruthy();
     expect(screen.getByText("Bientôt disponible")).toBeTruthy();
-    expect(document.title).toBe("Facturation — Portail Famille");
+    expect(document.title).toBe("Messagerie — Portail Famille");
   });
 
   it("asks a visitor to log in before a family section", async () => {

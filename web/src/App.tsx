@@ -7,7 +7,9 @@ import { SessionContext } from "./session";
 import { Activation } from "./pages/Activation";
 import { Agent } from "./pages/agent/Agent";
 import { AgentDossier } from "./pages/agent/AgentDossier";
+import { AgentFacturation } from "./pages/agent-facturation";
 import { ConfirmationEmail } from "./pages/ConfirmationEmail";
+import { Facturation } from "./pages/facturation";
 import { Home } from "./pages/Home";
 import { Inscription } from "./pages/inscription";
 import { MonCompte } from "./pages/mon-compte";
@@ -15,7 +17,7 @@ import { MonDossier } from "./pages/mon-dossier";
 import { MotDePasseOublie } from "./pages/mot-de-passe/MotDePasseOublie";
 import { NouveauMotDePasse } from "./pages/mot-de-passe/NouveauMotDePasse";
 import { NouvellesCgu } from "./pages/NouvellesCgu";
-import { Cgu, Facturation, Messagerie, NotFound } from "./pages/Pages";
+import { Cgu, Messagerie, NotFound } from "./pages/Pages";
 
 export function App() {
   const me = useQuery({ queryKey: sessionKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
@@ -48,6 +50,7 @@ export function App() {
               <Route path="cgu" element={<Cgu />} />
               <Route path="agent" element={<Agent />} />
               <Route path="agent/dossiers/:number" element={<AgentDossier />} />
+              <Route path="agent/facturation/*" element={<AgentFacturation />} />
               <Route path="mon-compte" element={<MonCompte />} />
               <Route path="*" element={<NotFound />} />
             </>

@@ -37,7 +37,12 @@ export function Layout() {
     { text: "Mon dossier", linkProps: { to: "/mon-dossier" }, isActive: active("/mon-dossier") },
     { text: "Facturation", linkProps: { to: "/facturation" }, isActive: active("/facturation") },
     { text: "Messagerie", linkProps: { to: "/messagerie" }, isActive: active("/messagerie") },
-    ...(isAgent(me) ? [{ text: "Espace agent", linkProps: { to: "/agent" }, isActive: active("/agent") }] : []),
+    ...(isAgent(me)
+      ? [
+          { text: "Espace agent", linkProps: { to: "/agent" }, isActive: active("/agent") && !active("/agent/facturation") },
+          { text: "Gestion de la facturation", linkProps: { to: "/agent/facturation" }, isActive: active("/agent/facturation") },
+        ]
+      : []),
   ];
 
   return (

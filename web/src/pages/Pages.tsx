@@ -1,10 +1,6 @@
 import { usePageTitle } from "../usePageTitle";
 import { Section } from "../components/Section";
 
-export const Facturation = () => (
-  <Section title="Facturation" intro="Payer une ou plusieurs factures en ligne via le site sécurisé de notre banque partenaire, consulter mes précédentes factures, adhérer au prélèvement." />
-);
-
 export const Messagerie = () => (
   <Section title="Messagerie" intro="Écrire aux services de la collectivité et lire leurs réponses." />
 );
