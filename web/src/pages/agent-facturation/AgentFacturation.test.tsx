@@ -6,8 +6,8 @@ import type { Payment } from "../../api/billing";
 import { ANONYMOUS, type Me } from "../../api/session";
 import { expectFocusOn } from "../../test/focus";
 import { billing, invoiceSummary, PAYMENT, pageOf } from "../../test/handlers/billing";
-import { FAMILY } from "../../test/handlers/session";
-import { renderWith } from "../../test/render";
+import { FAMILY, session } from "../../test/handlers/session";
+import { renderApp, renderWith } from "../../test/render";
 import { json, MULTIPART_SET_BY_FETCH, problem, serve } from "../../test/server";
 import { AgentFacturation } from ".";
 
@@ -39,6 +39,17 @@ describe("the agents' billing", () => {
     renderAt("/agent/facturation", FAMILY);
 
     expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeTruthy();
+  });
+
+  it("is in the agent's menu", async () => {
+    serve(...session(AGENT));
+    renderApp("/agent/facturation");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Facturation" })).toBeTruthy();
+    const nav = screen.getAllByRole("navigation").find((n) => n.id === "fr-header-main-navigation")!;
+    expect(within(nav).getByRole("link", { name: "Gestion de la facturation" }).getAttribute("aria-current")).toBe("page");
+    expect(within(nav).getByRole("link", { name: "Espace agent" }).getAttribute("aria-current")).toBeNull();
+    expect(document.title).toBe("Facturation — Portail Famille");
   });
 
   it("leads to the import, the journal and a dossier's invoices", async () => {

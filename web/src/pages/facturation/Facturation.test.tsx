@@ -3,9 +3,10 @@ import { Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Payment } from "../../api/billing";
 import { billing, invoiceSummary, PAYMENT, pageOf, SEED_INVOICE } from "../../test/handlers/billing";
+import { portal } from "../../test/handlers/portal";
 import { FAMILY } from "../../test/handlers/session";
 import { expectFocusOn } from "../../test/focus";
-import { renderWith } from "../../test/render";
+import { renderApp, renderWith } from "../../test/render";
 import { callsTo, json, problem, serve } from "../../test/server";
 import { Facturation } from ".";
 
@@ -189,6 +190,20 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     expect(screen.getByText("Bientôt disponible")).toBeTruthy();
     expect(screen.getByText(/mandat de prélèvement SEPA/)).toBeTruthy();
     expect(screen.queryByRole("textbox")).toBeNull();
+  });
+});
+
+describe("Facturation in the portal", () => {
+  it("is the header's « Facturation », titled so", async () => {
+    serve(SYSTEMPAY, billing.invoices("payable", pageOf([SEED])), ...portal(FAMILY));
+    renderApp("/");
+
+    const nav = (await screen.findAllByRole("navigation")).find((n) => n.id === "fr-header-main-navigation")!;
+    fireEvent.click(within(nav).getByRole("link", { name: "Facturation" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Facturation" })).toBeTruthy();
+    expect(document.title).toBe("Facturation — Portail Famille");
+    expect(await screen.findByRole("checkbox", { name: /^Choisir la facture 2026-000123/ })).toBeTruthy();
   });
 });
 
