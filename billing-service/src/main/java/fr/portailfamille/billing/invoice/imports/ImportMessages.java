@@ -32,11 +32,13 @@ final class ImportMessages {
     static final String COLUMN_DUPLICATE = "import.column.duplicate";
     static final String ROW_COLUMNS = "import.row.columns";
     static final String DOSSIER_UNKNOWN = "import.dossier.unknown";
+    static final String INVOICE_EXISTS_DIFFERENT = "import.invoice.exists-different";
 
     static final String[] CODES = {FIELD_MISSING, TEXT_TOO_LONG, NUMBER_UNREADABLE, DATE_UNREADABLE,
             UNIT_PRICE_NEGATIVE, QUANTITY_NOT_POSITIVE, DECIMALS_TOO_MANY, AMOUNT_MISMATCH, TOTAL_MISMATCH,
             INVOICE_DUPLICATE, HEADER_MISMATCH, DUE_BEFORE_ISSUE, INVOICE_NO_LINE, BATCH_EMPTY, FILE_EMPTY,
-            FILE_ENCODING, FILE_UNREADABLE, COLUMN_MISSING, COLUMN_DUPLICATE, ROW_COLUMNS, DOSSIER_UNKNOWN};
+            FILE_ENCODING, FILE_UNREADABLE, COLUMN_MISSING, COLUMN_DUPLICATE, ROW_COLUMNS, DOSSIER_UNKNOWN,
+            INVOICE_EXISTS_DIFFERENT};
 
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("messages", Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
