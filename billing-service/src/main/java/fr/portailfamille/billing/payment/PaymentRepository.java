@@ -1,0 +1,48 @@
+package fr.portailfamille.billing.payment;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+interface PaymentRepository extends JpaRepository<Payment, UUID> {
+
+    /** The payment a Systempay notification is about, locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select p from Payment p where p.provider = :provider and p.shopId = :shopId
+            and upper(p.reference) = upper(:reference) and p.referenceDate = :referenceDate""")
+    Optional<Payment> lockDated(@Param("provider") Provider provider, @Param("shopId") String shopId,
+                                @Param("reference") String reference, @Param("referenceDate") Instant referenceDate);
+
+    /** The payment a PayFiP {@code idOp} is about, locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.provider = :provider and p.shopId = :shopId and p.reference = :reference")
+    Optional<Payment> lockUndated(@Param("provider") Provider provider, @Param("shopId") String shopId,
+                                  @Param("reference") String reference);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.id = :id")
+    Optional<Payment> lockById(@Param("id") UUID id);
+
+    boolean existsByProviderAndReference(Provider provider, String reference);
+
+    /** Payments still in progress past their window, oldest first. */
+    @Query("select p from Payment p where p.status = fr.portailfamille.billing.payment.PaymentStatus.IN_PROGRESS "
+            + "and p.expiresAt < :now order by p.expiresAt")
+    List<Payment> findExpired(@Param("now") Instant now, Pageable page);
+
+    /** Payments created or settled within [from, to), in the order they were created. */
+    @Query("""
+            select p from Payment p
+            where (p.createdAt >= :from and p.createdAt < :to) or (p.settledAt >= :from and p.settledAt < :to)
+            order by p.createdAt, p.id""")
+    List<Payment> findOfPeriod(@Param("from") Instant from, @Param("to") Instant to);
+}
