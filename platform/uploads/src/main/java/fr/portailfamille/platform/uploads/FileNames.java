@@ -19,7 +19,9 @@ public final class FileNames {
     private static final Map<String, Set<String>> EXTENSIONS = Map.of(
             "application/pdf", Set.of("pdf"),
             "image/png", Set.of("png"),
-            "image/jpeg", Set.of("jpg", "jpeg"));
+            "image/jpeg", Set.of("jpg", "jpeg"),
+            UploadCheck.ODT, Set.of("odt"),
+            UploadCheck.DOCX, Set.of("docx"));
 
     private FileNames() {
     }

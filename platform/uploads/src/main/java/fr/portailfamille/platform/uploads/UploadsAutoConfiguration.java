@@ -37,10 +37,16 @@ public class UploadsAutoConfiguration {
     /** The French texts of refusals: {@code upload.*} keys, after the service's own bundle (which may override them). */
     static final String MESSAGES = "portal-uploads-messages";
 
-    /** The limit is Spring's multipart limit, checked again by {@link UploadCheck} so that its 413 gives it. */
+    /**
+     * The limit is Spring's multipart limit, checked again by {@link UploadCheck} so that its 413 gives it;
+     * the types are the service's {@code portal.uploads.allowed-types} (PDF, PNG, JPEG unless it says more).
+     */
     @Bean
-    UploadCheck uploadCheck(@Value("${spring.servlet.multipart.max-file-size:10MB}") String maxSize) {
-        return new UploadCheck(DataSize.parse(maxSize.strip()));
+    UploadCheck uploadCheck(@Value("${spring.servlet.multipart.max-file-size:10MB}") String maxSize,
+                            @Value("${portal.uploads.allowed-types:application/pdf,image/png,image/jpeg}")
+                            String allowedTypes) {
+        return new UploadCheck(DataSize.parse(maxSize.strip()), java.util.Arrays.stream(allowedTypes.split(","))
+                .map(String::strip).filter(type -> !type.isEmpty()).toList());
     }
 
     @Bean

@@ -1,7 +1,13 @@
 package fr.portailfamille.platform.uploads;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Small real files for upload tests: what a family or an agent would send, and what must be refused.
@@ -52,5 +58,61 @@ public final class SampleFiles {
         byte[] bytes = Arrays.copyOf(pdf(), 10 * 1024 * 1024 + 1);
         Arrays.fill(bytes, pdf().length, bytes.length, (byte) ' ');
         return bytes;
+    }
+
+    /** An OpenDocument text as LibreOffice writes it: its first entry « mimetype », stored. */
+    public static byte[] odt() {
+        return zip(new String[][] {
+                {"mimetype", "application/vnd.oasis.opendocument.text"},
+                {"META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>"},
+                {"content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"}});
+    }
+
+    /** A Word document (DOCX) as Word writes it. */
+    public static byte[] docx() {
+        return officeDocument("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+    }
+
+    /** A Word document with macros (DOCM): refused even where DOCX is accepted. */
+    public static byte[] docm() {
+        return officeDocument("application/vnd.ms-word.document.macroEnabled.main+xml");
+    }
+
+    /** A plain ZIP archive. */
+    public static byte[] zipArchive() {
+        return zip(new String[][] {{"readme.txt", "bonjour"}});
+    }
+
+    private static byte[] officeDocument(String mainContentType) {
+        return zip(new String[][] {
+                {"[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/word/document.xml\" ContentType=\"" + mainContentType + "\"/></Types>"},
+                {"_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>"},
+                {"word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"}});
+    }
+
+    /** A ZIP of {name, text} entries; an entry named « mimetype » is stored uncompressed, as ODF requires. */
+    private static byte[] zip(String[][] entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String[] entry : entries) {
+                byte[] content = entry[1].getBytes(StandardCharsets.UTF_8);
+                ZipEntry zipEntry = new ZipEntry(entry[0]);
+                if (entry[0].equals("mimetype")) {
+                    CRC32 crc = new CRC32();
+                    crc.update(content);
+                    zipEntry.setMethod(ZipEntry.STORED);
+                    zipEntry.setSize(content.length);
+                    zipEntry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(zipEntry);
+                zip.write(content);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

@@ -52,6 +52,35 @@ class UploadCheckTest {
     }
 
     @Test
+    void by_default_word_processing_documents_are_refused_as_before() {
+        for (byte[] content : new byte[][] {SampleFiles.odt(), SampleFiles.docx()}) {
+            assertThat(catchThrowableOfType(ApiProblem.class, () -> check.contentType(content)).status())
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    @Test
+    void a_service_allowing_odt_and_docx_gets_them_recognised_by_their_content() {
+        UploadCheck documents = new UploadCheck(DataSize.ofMegabytes(10), UploadCheck.KNOWN_TYPES);
+
+        assertThat(documents.contentType(SampleFiles.odt())).isEqualTo(UploadCheck.ODT);
+        assertThat(documents.contentType(SampleFiles.docx())).isEqualTo(UploadCheck.DOCX);
+        assertThat(documents.contentType(SampleFiles.pdf())).isEqualTo("application/pdf");
+        assertThat(FileNames.sanitise("compte-rendu", UploadCheck.DOCX)).isEqualTo("compte-rendu.docx");
+        assertThat(FileNames.sanitise("lettre.odt", UploadCheck.ODT)).isEqualTo("lettre.odt");
+        for (byte[] content : new byte[][] {SampleFiles.docm(), SampleFiles.zipArchive(), SampleFiles.executable()}) {
+            assertThat(catchThrowableOfType(ApiProblem.class, () -> documents.contentType(content)).status())
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    @Test
+    void a_type_the_check_cannot_recognise_cannot_be_allowed() {
+        assertThatThrownBy(() -> new UploadCheck(DataSize.ofMegabytes(10), java.util.List.of("text/html")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowed-types");
+    }
+
+    @Test
     void over_the_limit_is_413_giving_the_limit_and_the_limit_itself_is_allowed() {
         check.checkSize("file", DataSize.ofMegabytes(10).toBytes());
 

@@ -37,6 +37,15 @@ class UploadsAutoConfigurationTest {
     }
 
     @Test
+    void the_accepted_types_are_pdf_png_and_jpeg_unless_the_service_says_more() {
+        runner.run(context -> assertThat(context.getBean(UploadCheck.class).allowedTypes())
+                .containsExactlyInAnyOrder("application/pdf", "image/png", "image/jpeg"));
+        runner.withPropertyValues("portal.uploads.allowed-types=application/pdf, " + UploadCheck.DOCX)
+                .run(context -> assertThat(context.getBean(UploadCheck.class).allowedTypes())
+                        .containsExactlyInAnyOrder("application/pdf", UploadCheck.DOCX));
+    }
+
+    @Test
     void its_package_is_scanned_beside_the_applications_own() {
         runner.withUserConfiguration(SomeApplication.class).run(context -> assertThat(AutoConfigurationPackages.get(context))
                 .contains(SomeApplication.class.getPackageName(), UploadsAutoConfiguration.class.getPackageName()));
