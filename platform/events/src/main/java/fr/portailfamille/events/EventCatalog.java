@@ -16,6 +16,8 @@ import fr.portailfamille.events.dossier.DocumentPublished;
 import fr.portailfamille.events.dossier.DossierCreated;
 import fr.portailfamille.events.dossier.RequestStatusChanged;
 import fr.portailfamille.events.dossier.RequestSubmitted;
+import fr.portailfamille.events.messaging.MessageReplied;
+import fr.portailfamille.events.messaging.MessageSent;
 
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,9 @@ public final class EventCatalog {
             entry("identity", AccountLinkedToDossier.class, Topics.IDENTITY),
             entry("identity", AccountDeleted.class, Topics.IDENTITY),
             entry("identity", EmailChangeRequested.class, Topics.IDENTITY),
-            entry("identity", EmailChanged.class, Topics.IDENTITY));
+            entry("identity", EmailChanged.class, Topics.IDENTITY),
+            entry("messaging", MessageSent.class, Topics.MESSAGING),
+            entry("messaging", MessageReplied.class, Topics.MESSAGING));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -125,7 +125,8 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
         String field = fieldOf(e);
         ProblemDetail problem = field == null
                 ? problems.problem(HttpStatus.BAD_REQUEST, "corps-illisible", "problem.unreadable")
-                : problems.problem(HttpStatus.BAD_REQUEST, "corps-illisible", "problem.unreadable.field", field);
+                : problems.problem(HttpStatus.BAD_REQUEST, "corps-illisible", "problem.unreadable.field",
+                        problems.label(field));
         if (field != null) {
             problem.setProperty("errors", List.of(new FieldProblem(field, problems.message("problem.wrong-type"))));
         }
@@ -188,7 +189,7 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validation(List<FieldProblem> fields) {
         String summary = fields.stream()
-                .map(f -> problems.message("problem.validation.field", f.field(), f.message()))
+                .map(f -> problems.message("problem.validation.field", problems.label(f.field()), f.message()))
                 .collect(Collectors.joining(" ; "));
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "validation", "problem.validation", summary);
         problem.setProperty("errors", fields);

@@ -46,6 +46,22 @@ public class Problems {
         return text;
     }
 
+    /**
+     * How people call a form's field: the service's {@code field.<name>} text (« Objet » for
+     * {@code subject}), the same without indexes for a list's element ({@code attachments[3]}), else the
+     * name itself. Validation details name fields this way; {@code errors[].field} keeps the JSON name.
+     */
+    public String label(String field) {
+        if (serviceMessages == null || field == null) {
+            return field;
+        }
+        String label = serviceMessages.getMessage("field." + field, null, null, FRENCH);
+        if (label == null) {
+            label = serviceMessages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, null, FRENCH);
+        }
+        return label == null ? field : label;
+    }
+
     public ProblemDetail problem(HttpStatus status, String slug, String detailKey, Object... args) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(detailKey, args));
         problem.setType(type(slug));
