@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway in front of a backend that stands in for a service (a plain HTTP server that records
  * what reaches it), another that is down, and one that is too slow.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "portal.services.timeout=2s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"portal.services.timeout=2s",
+        "portal.services.long-running-paths=/api/messaging/slow-import", "portal.services.long-running-timeout=15s"})
 class GatewayTest {
 
     private static final AtomicReference<HttpExchange> LAST = new AtomicReference<>();
@@ -203,6 +204,17 @@ class GatewayTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("« messagerie »");
+    }
+
+    @Test
+    void a_long_running_path_gets_its_longer_timeout_and_the_rest_of_its_service_keeps_the_short_one() {
+        // Both answer after 4 s: the import-like path is given 15 s, any other path of the service 2 s.
+        HttpResponse<String> longRunning = get("/api/messaging/slow-import");
+        HttpResponse<String> ordinary = get("/api/messaging/slow");
+
+        assertThat(longRunning.statusCode()).as(longRunning.body()).isEqualTo(200);
+        assertThat(longRunning.body()).contains("reached");
+        assertThat(ordinary.statusCode()).isEqualTo(503);
     }
 
     private static void sleep(long millis) {

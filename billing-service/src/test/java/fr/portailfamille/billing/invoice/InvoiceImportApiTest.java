@@ -132,9 +132,11 @@ class InvoiceImportApiTest extends BillingApiSupport {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:portail-famille:problem:import-refuse");
-        assertThat(refused.json().get("detail").asString()).startsWith("Le lot est refusé : 1 ligne(s) en erreur.");
+        // One report for the file's own rules and the dossiers: the agent corrects the file once.
+        assertThat(refused.json().get("detail").asString()).startsWith("Le lot est refusé : 2 ligne(s) en erreur.");
         assertThat(refused.json().get("errors")).extracting(e -> e.get("row").asInt() + " " + e.get("field").asString()
-                + " " + e.get("code").asString()).containsExactly("3 quantite import.quantity.not-positive");
+                + " " + e.get("code").asString())
+                .containsExactly("3 quantite import.quantity.not-positive", "4 dossier import.dossier.unknown");
 
         // The file's own rules pass: the dossier check and the numbers already issued refuse it.
         ApiClient.Response second = importCsv(HEADER

@@ -52,9 +52,20 @@ final class InvoiceBatchValidator {
             problems.add(problem(0, "lot", null, ImportMessages.BATCH_EMPTY));
         }
         if (!problems.isEmpty()) {
-            return new ImportResult.Rejected(new ImportReport(problems));
+            return new ImportResult.Rejected(new ImportReport(problems), dossiers(blocks));
         }
         return new ImportResult.Accepted(new InvoiceBatch(blocks.values().stream().map(this::invoice).toList()));
+    }
+
+    /** The dossier each invoice names, on its first row that names one. */
+    private static List<ImportResult.DossierMention> dossiers(Map<Integer, List<ImportRow>> blocks) {
+        List<ImportResult.DossierMention> mentions = new ArrayList<>();
+        for (List<ImportRow> block : blocks.values()) {
+            block.stream().filter(r -> r.dossierNumber() != null && !r.dossierNumber().isBlank()).findFirst()
+                    .ifPresent(r -> mentions.add(new ImportResult.DossierMention(r.row(), r.location(),
+                            r.dossierNumber(), r.invoiceNumber())));
+        }
+        return mentions;
     }
 
     private void checkRow(ImportRow row, List<ImportProblem> problems) {

@@ -2,6 +2,7 @@ package fr.portailfamille.billing.invoice.imports;
 
 import fr.portailfamille.billing.dossier.BillingProfile;
 import fr.portailfamille.billing.dossier.BillingProfiles;
+import fr.portailfamille.billing.dossier.DossierServiceUnavailableException;
 import fr.portailfamille.billing.invoice.InvoiceIssuing;
 import fr.portailfamille.billing.invoice.InvoiceToIssue;
 import fr.portailfamille.billing.invoice.NewInvoice;
@@ -71,7 +72,7 @@ public class InvoiceImportService {
 
     private ImportOutcome run(ImportResult result, PortalPrincipal agent) {
         if (result instanceof ImportResult.Rejected rejected) {
-            throw new ImportRejectedException(rejected.report());
+            throw new ImportRejectedException(withUnknownDossiers(rejected));
         }
         InvoiceBatch batch = ((ImportResult.Accepted) result).batch();
         Map<String, BillingProfile> known = profiles.of(batch.dossierNumbers());
@@ -106,6 +107,26 @@ public class InvoiceImportService {
         transaction.executeWithoutResult(status -> issuing.issue(toIssue, agent));
         log.info("{} imported {} invoices ({} already imported)", agent.auditName(), toIssue.size(), already);
         return new ImportOutcome(toIssue.size(), already, fresh.stream().map(NewInvoice::number).toList());
+    }
+
+    /**
+     * A batch the file's own rules refuse still has its dossiers checked, so that one report names
+     * every problem; if dossier-service does not answer, the report says what the file itself shows.
+     */
+    private ImportReport withUnknownDossiers(ImportResult.Rejected rejected) {
+        Set<String> numbers = new java.util.TreeSet<>();
+        rejected.dossiers().forEach(d -> numbers.add(d.dossierNumber()));
+        if (numbers.isEmpty()) {
+            return rejected.report();
+        }
+        try {
+            Set<String> unknown = new HashSet<>(numbers);
+            unknown.removeAll(profiles.of(numbers).keySet());
+            return rejected.withUnknownDossiers(unknown);
+        } catch (DossierServiceUnavailableException e) {
+            log.warn("Refused import: dossiers not checked, dossier-service did not answer");
+            return rejected.report();
+        }
     }
 
     /** Every PDF, on every core, before the transaction (no connection held while rendering). */
