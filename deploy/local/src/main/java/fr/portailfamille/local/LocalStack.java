@@ -40,6 +40,8 @@ public final class LocalStack {
     static final int MAIL_PAGE = 8025;
     static final int KEYCLOAK = 8180;
     static final int GATEWAY = 8080;
+    /** The partner bank's payment platform, played by bank-simulator (billing-service's defaults point there). */
+    static final int BANK = 8090;
     static final String PORTAL = "http://localhost:" + GATEWAY;
 
     /** Services, their port and database. */
@@ -118,8 +120,11 @@ public final class LocalStack {
                 "KC_DB_PASSWORD", "portail"));
         stops.push(keycloak::stop);
 
-        step("Services et passerelle");
+        step("Services, simulateur de banque et passerelle");
         Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+        // Its notifications retried within a minute here, not every 15 minutes as the real platform does.
+        processes.put("bank-simulator", ServiceProcess.start("bank-simulator", jar("bank-simulator"), BANK,
+                Map.of("BANK_SIMULATOR_SYSTEMPAY_NOTIFICATION_RETRY_DELAYS", "5s,15s,30s,1m"), logs));
         SERVICES.forEach((service, port) -> {
             Map<String, String> environment = Map.of(
                     "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + POSTGRES + "/" + service.replace("-service", ""),
@@ -161,6 +166,7 @@ public final class LocalStack {
                  Mails reçus        http://localhost:%d
                  Keycloak (admin)   %s/admin  (admin / admin)
                  Services           http://localhost:8081 … 8085 (swagger-ui.html)
+                 Banque (simulateur) http://localhost:%d   carte acceptée 4970 1000 0000 0000, refusée 4970 1000 0000 0097
                  PostgreSQL         localhost:%d (portail / portail)   Kafka localhost:%d
                  Données            %s   (--reset pour repartir de zéro)
                  Journaux           %s
@@ -171,7 +177,7 @@ public final class LocalStack {
                    Administrateur                 admin.portail  / Admin-Portail-2026
                 ============================================================
                  Ctrl-C arrête tout.
-                """, took.toSeconds(), memory / 1024, PORTAL, MAIL_PAGE, keycloak.url(), POSTGRES, KAFKA,
+                """, took.toSeconds(), memory / 1024, PORTAL, MAIL_PAGE, keycloak.url(), BANK, POSTGRES, KAFKA,
                 data, logs);
     }
 
@@ -193,6 +199,7 @@ public final class LocalStack {
         parts.put(MAIL_PAGE, "page des mails");
         parts.put(KEYCLOAK, "Keycloak");
         parts.put(GATEWAY, "passerelle");
+        parts.put(BANK, "simulateur de banque");
         SERVICES.forEach((service, port) -> parts.put(port, service));
         parts.forEach((port, part) -> {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
