@@ -99,6 +99,8 @@ class InvoiceApiTest extends BillingApiSupport {
 
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        // The agent reads the field's label, never the Java name.
+        assertThat(noReason.json().get("detail").asString()).contains("« Motif de l’annulation »").doesNotContain("reason");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
