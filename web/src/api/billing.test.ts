@@ -19,6 +19,24 @@ describe("money as the API gives it", () => {
     expect(sumCents(["44.00", "7.50"])).toBe(5150);
   });
 
+  it("reads what billing-service's BigDecimal becomes once parsed: 51.50 as 51.5, 44.00 as 44, exponents of tiny numbers", () => {
+    const parsed = JSON.parse('{"total": 51.50, "amount": 44.00, "quantity": 10.00, "unitPrice": 0.3333, "zero": 0.00}');
+    expect(toCents(parsed.total)).toBe(5150);
+    expect(toCents(parsed.amount)).toBe(4400);
+    expect(frenchDecimal(parsed.quantity)).toBe("10,00");
+    expect(frenchDecimal(parsed.unitPrice)).toBe("0,3333");
+    expect(euros(parsed.zero)).toBe("0,00\u00a0€");
+    expect(toCents(1234567.89)).toBe(123456789);
+    // String(0.0000001) is « 1e-7 »: read in plain digits, then refused as below the cent.
+    expect(frenchDecimal(1e-7, 0)).toBe("0,0000001");
+    expect(() => toCents(1e-7)).toThrow();
+    expect(toCents(1e21)).toBe(1e23);
+    expect(toCents("-0.00")).toBe(0);
+    expect(euros("-0.00")).toBe("0,00\u00a0€");
+    expect(() => toCents(Number.NaN)).toThrow();
+    expect(() => toCents(Number.POSITIVE_INFINITY)).toThrow();
+  });
+
   it("writes euros as fr-FR does", () => {
     expect(euros("51.50")).toBe("51,50\u00a0€");
     expect(plain(euros(0.3))).toBe("0,30 €");

@@ -206,14 +206,43 @@ export async function importInvoices(file: File): Promise<ImportOutcome> {
 
 /* ----- Money, without floats ----- */
 
+/**
+ * A JSON number as the decimal text it was written with: `String` gives « 51.5 », « 0.0001 », but an exponent for very
+ * small or large ones (« 1e-7 »), written out here in plain digits.
+ */
+function plainText(value: number): string {
+  if (!Number.isFinite(value)) {
+    throw new Error(`Montant illisible : ${value}`);
+  }
+  const text = String(value);
+  const exponent = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(text);
+  if (!exponent) {
+    return text;
+  }
+  const [, sign, whole, fraction = "", power] = exponent;
+  const digits = whole + fraction;
+  const point = whole.length + Number(power);
+  if (point <= 0) {
+    return `${sign}0.${"0".repeat(-point)}${digits}`;
+  }
+  if (point >= digits.length) {
+    return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  }
+  return `${sign}${digits.substring(0, point)}.${digits.substring(point)}`;
+}
+
 /** A decimal as the API gives it, read as its sign and its digits before and after the point. */
 function digitsOf(value: Amount): { negative: boolean; whole: string; fraction: string } {
-  const text = typeof value === "number" ? String(value) : value.trim();
-  const match = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(text);
+  const text = typeof value === "number" ? plainText(value) : String(value).trim();
+  const match = /^([-+]?)(\d+)(?:[.,](\d+))?$/.exec(text);
   if (!match) {
     throw new Error(`Montant illisible : ${text}`);
   }
-  return { negative: match[1] === "-", whole: match[2].replace(/^0+(?=\d)/, ""), fraction: match[3] ?? "" };
+  const whole = match[2].replace(/^0+(?=\d)/, "");
+  const fraction = match[3] ?? "";
+  // « -0.00 » is zero, without a sign.
+  const zero = /^0*$/.test(whole + fraction);
+  return { negative: match[1] === "-" && !zero, whole, fraction };
 }
 
 /** An amount of money in cents, as an integer: « 51.50 » and 51.5 give 5150. */
