@@ -1,49 +1,50 @@
 // The billing service (ADR 004): a family's invoices and their online payment; the agents' import, cancellation and
-// « Journal des paiements ». The types below are the contract the pages assume of billing-service's answers.
+// « Journal des paiements ». The types below are billing-service's answers as its controllers write them
+// (InvoiceController, InvoiceImportController, PaymentController): the contract the pages rely on.
 import { ApiProblem, csrfToken, getJson, send } from "./http";
 
 /* ----- The answers (the contract) ----- */
 
 /**
- * An amount of money as the API gives it: a decimal string (« 51.50 ») or a JSON number (51.5); both are read as a
- * decimal text, never computed with floats. Amounts of money have 2 decimals at most; a tarif up to 4, a quantity
- * up to 2.
+ * An amount of money as the API gives it: billing-service writes a `BigDecimal` as a JSON number (51.50 arrives as
+ * 51.5); a decimal string (« 51.50 ») is read the same way. Never computed with floats: see {@link toCents}. Amounts of
+ * money have 2 decimals at most; a tarif up to 4, a quantity up to 2.
  */
 export type Amount = string | number;
 
-/** An id as the API gives it (a number, or a text such as a UUID): sent back as it is. */
-export type Id = number | string;
+/** An invoice's or a payment's id: a UUID, sent back as it is. */
+export type Id = string;
 
 /** Where an invoice stands (billing-service's `InvoiceStatus`); `statusLabel` is its French label. */
 export type InvoiceStatus = "TO_PAY" | "PAYMENT_IN_PROGRESS" | "PAID" | "DIRECT_DEBIT_SCHEDULED" | "CANCELLED";
 
-/** A line, as the seed's table: « Nom et Prénom – Prestation | Tarif | Quantité | Montant ». */
+/** A line, as the seed's table: « Nom et Prénom – Prestation | Tarif | Quantité | Montant » (`LineView`). */
 export type InvoiceLine = {
-  /** « DURAND Marie »; null or empty for a line of the whole family. */
+  /** « DURAND Marie »; null for a line of the whole family. */
   beneficiary: string | null;
   /** « Repas Enfants ». */
   service: string;
+  /** As printed on the invoice: « DURAND Marie – Repas Enfants », or the service alone. */
+  label: string;
   unitPrice: Amount;
   quantity: Amount;
   amount: Amount;
 };
 
-/** How and when a paid invoice was paid. */
+/** How and when a paid invoice was paid (`PaymentView` of the invoice, only when PAID). */
 export type InvoicePayment = {
   /** The instant the bank's notification said it was paid (ISO 8601). */
   paidAt: string;
-  /** « CARD », « DIRECT_DEBIT »… */
+  /** How, already in French: « Carte bancaire en ligne », « PayFiP (paiement en ligne) ». */
   method: string;
-  /** How it was paid, in French, to follow « par »: « carte bancaire ». When absent, the page names `method` itself. */
-  methodLabel?: string | null;
-  /** The payment's reference (the one of the receipt mail). */
+  /** The bank's transaction reference (the one of the receipt mail): « 20261006-000042 ». */
   reference: string;
 };
 
-/** Why and when an agent cancelled an invoice. */
-export type InvoiceCancellation = { reason: string; cancelledAt: string };
+/** Why and when an agent cancelled an invoice (only when CANCELLED); `cancelledBy` for agents only, else null. */
+export type InvoiceCancellation = { cancelledAt: string; reason: string; cancelledBy: string | null };
 
-/** An invoice as the lists give it (`lines` may be left out there). */
+/** An invoice in a list (`InvoiceSummary`). */
 export type InvoiceSummary = {
   id: Id;
   /** Unique per authority: « 2026-000123 ». */
@@ -59,71 +60,114 @@ export type InvoiceSummary = {
   status: InvoiceStatus;
   /** « À payer », « Paiement en cours », « Payée », « Prélèvement prévu », « Annulée ». */
   statusLabel: string;
-  /** When paid (status PAID). */
-  payment?: InvoicePayment | null;
-  /** When cancelled (status CANCELLED). */
-  cancellation?: InvoiceCancellation | null;
-  lines?: InvoiceLine[];
+  /** Whether the family may choose it for an online payment (only « À payer »). */
+  payable: boolean;
+  /** Where the gateway serves its PDF (« /api/billing/invoices/{id}/pdf »); null when it has none. */
+  pdfPath: string | null;
 };
 
-/** An invoice with its lines (GET /api/billing/invoices/{id}, the answer to a cancellation). */
-export type Invoice = InvoiceSummary & { lines: InvoiceLine[] };
+/** An invoice with its lines (GET /api/billing/invoices/{id}, the answer to a cancellation): `InvoiceDetail`. */
+export type InvoiceDetail = InvoiceSummary & {
+  lines: InvoiceLine[];
+  payment: InvoicePayment | null;
+  cancellation: InvoiceCancellation | null;
+};
 
-/** A page of a list, as dossier-service's search answers it: `page` from 0, `total` items in all. */
+/** A page of a list (`InvoiceList`): `page` from 0, `total` items in all. */
 export type Page<T> = { items: T[]; page: number; size: number; total: number };
 
-/** GET /api/billing/settings: the active bank and how many invoices one payment may settle (null: no limit). */
-export type BillingSettings = { provider: "SYSTEMPAY" | "PAYFIP"; maxInvoicesPerPayment: number | null };
+/** The bank online payments go through (billing-service's `Provider`). */
+export type Provider = "SYSTEMPAY" | "PAYFIP";
 
-/** Where a payment stands; `statusLabel` is its French label (« Paiement en cours », « Payée »…). */
+/**
+ * GET /api/billing/settings: the active bank, how many invoices one payment may settle (null: no limit of the bank's;
+ * PayFiP: 1), and whether direct debit can be subscribed online.
+ */
+export type BillingSettings = { provider: Provider; maxInvoicesPerPayment: number | null; directDebitAvailable: boolean };
+
+/** Where a payment stands (billing-service's `PaymentStatus`): IN_PROGRESS until the bank's answer, then final. */
 export type PaymentStatus = "IN_PROGRESS" | "PAID" | "REFUSED" | "ABANDONED";
+
+/** The statuses a payment never leaves (`PaymentStatus.isFinal()`): the return page stops asking. */
+export const FINAL_PAYMENT_STATUSES: readonly PaymentStatus[] = ["PAID", "REFUSED", "ABANDONED"];
+export const isFinalPayment = (status: PaymentStatus) => FINAL_PAYMENT_STATUSES.includes(status);
 
 /** An invoice a payment settles. */
 export type PaymentInvoice = { id: Id; number: string; period: string; total: Amount };
 
-/** The form the browser posts to the bank's secure page (auto-submitted): Systempay's signed vads_ fields, or PayFiP's. */
+/**
+ * The form the browser sends to the bank's secure page (auto-submitted), as billing-service gives it: Systempay's
+ * signed vads_ fields by POST, PayFiP's idop by GET.
+ */
 export type PaymentForm = { action: string; method: string; fields: Record<string, string> };
 
 /**
- * A payment of one or several invoices (POST /api/billing/payments answers it with `form`; GET
- * /api/billing/payments/{id} and the journal without).
+ * A payment of one or several invoices (`PaymentView`): POST /api/billing/payments answers it with `form`, GET
+ * /api/billing/payments/{id} with `form` null.
  */
 export type Payment = {
   id: Id;
   status: PaymentStatus;
+  /** « Paiement en cours », « Paiement accepté », « Paiement refusé », « Paiement abandonné ». */
   statusLabel: string;
+  /** What the family can do now, in French (« Nous attendons la confirmation de la banque… »). */
+  nextStep: string;
   amount: Amount;
+  provider: Provider;
   invoices: PaymentInvoice[];
-  provider: "SYSTEMPAY" | "PAYFIP";
-  /** Our reference, given to the bank (Systempay's vads_order_id) and printed on the receipt. */
-  reference: string;
-  /** ISO 8601 instants. */
+  /** ISO 8601 instants; `settledAt` once the bank answered (paid, refused or abandoned). */
   createdAt: string;
   settledAt: string | null;
-  /** The dossier and its family (the agents' journal and details). */
-  dossierNumber?: string;
-  familyName?: string | null;
-  form?: PaymentForm | null;
+  /** The bank's transaction reference: « 20261006-000042 » (Systempay), PayFiP's idOp. */
+  reference: string;
+  form: PaymentForm | null;
 };
 
-/** An invoice an import created. */
-export type ImportedInvoice = { id: Id; number: string; dossierNumber: string; period?: string; total: Amount };
-
-/** POST /api/billing/imports, 201: the invoices created (200: the batch was already imported, nothing created). */
-export type ImportAnswer = { invoices: ImportedInvoice[] };
+/** One payment of the « Journal des paiements » (`JournalLine`). */
+export type JournalLine = {
+  id: Id;
+  createdAt: string;
+  settledAt: string | null;
+  dossierNumber: string;
+  familyName: string | null;
+  invoiceNumbers: string[];
+  amount: Amount;
+  provider: Provider;
+  /** « Carte bancaire (Systempay) », « PayFiP ». */
+  providerLabel: string;
+  status: PaymentStatus;
+  statusLabel: string;
+  reference: string;
+  /** The bank's own status (vads_trans_status, PayFiP's resultrans), null while it has not answered. */
+  bankStatus: string | null;
+  /** Something a régisseur must look at (paid at the bank after it was given up: to refund), else null. */
+  anomaly: string | null;
+};
 
 /**
- * One bad row of a refused import (the 422 problem's `errors`): billing-service's `ImportProblem`.
+ * GET /api/billing/payments?date=: the payments created or ended that day in Paris (`JournalView`), and the day's
+ * takings: the payments paid that day, counted and summed by billing-service.
  */
+export type Journal = { date: string; payments: JournalLine[]; paidCount: number; paidTotal: Amount };
+
+/**
+ * POST /api/billing/imports answered 201 (invoices created) or 200 (nothing new: `created` 0, `invoiceNumbers` empty):
+ * `message` is the sentence the agent reads.
+ */
+export type ImportAnswer = { created: number; alreadyImported: number; invoiceNumbers: string[]; message: string };
+
+/** One problem of a refused import (the 422 problem's `errors`, `ImportError`). */
 export type ImportError = {
   /** The CSV line as a spreadsheet shows it (the header is line 1), the line of a JSON batch, 0 for the whole file. */
   row: number;
-  /** « ligne 5 », « fichier ». */
-  location?: string;
-  /** The CSV column (« quantite ») or the ImportField's name (« QUANTITY »); null when the row as a whole is wrong. */
+  /** « ligne 5 », « ligne 1 (noms des colonnes) », « facture 2, ligne 1 », « fichier ». */
+  location: string;
+  /** The CSV column (« quantite »); null when the row or the file as a whole is wrong. */
   field: string | null;
-  /** Stable code of the rule. */
-  code?: string;
+  /** The column's French label (« Quantité »); null with `field`. */
+  fieldLabel: string | null;
+  /** Stable code of the rule (« import.quantity.not-positive »). */
+  code: string;
   /** Why, in French. */
   message: string;
 };
@@ -152,12 +196,17 @@ const id = (value: Id) => encodeURIComponent(String(value));
 /** The list of a family's invoices: « payable » (À payer, Paiement en cours, Prélèvement prévu) or « previous ». */
 export const fetchInvoices = (view: "payable" | "previous", page = 0, size = 20) =>
   getJson<Page<InvoiceSummary>>(`${BILLING}/invoices?view=${view}&page=${page}&size=${size}`);
-export const fetchInvoice = (invoiceId: Id) => getJson<Invoice>(`${BILLING}/invoices/${id(invoiceId)}`);
-/** The invoice's PDF, the document the family was sent (downloaded as an attachment). */
+export const fetchInvoice = (invoiceId: Id) => getJson<InvoiceDetail>(`${BILLING}/invoices/${id(invoiceId)}`);
+/** GET /api/billing/invoices/{id}/pdf: the document the family was sent, downloaded as an attachment. */
 export const invoicePdfUrl = (invoiceId: Id) => `${BILLING}/invoices/${id(invoiceId)}/pdf`;
+/** Where an invoice's PDF is: the `pdfPath` the API gives; null when it has none (the PDF would answer 404). */
+export const pdfUrlOf = (invoice: Pick<InvoiceSummary, "pdfPath">) => invoice.pdfPath;
 export const fetchSettings = () => getJson<BillingSettings>(`${BILLING}/settings`);
 
-/** Starts the payment of `invoiceIds`: 201 with the form to post to the bank; 409 when one is no longer payable. */
+/**
+ * Starts the payment of `invoiceIds`: 201 with the form to send to the bank; 409 when one is no longer payable or
+ * more than the bank takes at once; 503 when the bank cannot be reached (nothing reserved).
+ */
 export const startPayment = (invoiceIds: Id[]) => send<Payment>("POST", `${BILLING}/payments`, { invoiceIds });
 export const fetchPayment = (paymentId: Id) => getJson<Payment>(`${BILLING}/payments/${id(paymentId)}`);
 
@@ -165,16 +214,21 @@ export const fetchPayment = (paymentId: Id) => getJson<Payment>(`${BILLING}/paym
 
 export const fetchDossierInvoices = (number: string, page = 0, size = 20) =>
   getJson<Page<InvoiceSummary>>(`${BILLING}/dossiers/${encodeURIComponent(number)}/invoices?page=${page}&size=${size}`);
+/** Cancels an invoice with the reason the family reads: the invoice as it is now; 409 when paid, in payment or cancelled. */
 export const cancelInvoice = (invoiceId: Id, reason: string) =>
-  send<Invoice>("POST", `${BILLING}/invoices/${id(invoiceId)}/cancellation`, { reason });
-/** « Journal des paiements » of a day (yyyy-MM-dd, in Paris): every payment started that day, oldest first. */
-export const fetchJournal = (date: string) => getJson<Payment[]>(`${BILLING}/payments?date=${date}`);
-export const journalCsvUrl = (date: string) => `${BILLING}/payments/journal.csv?date=${date}`;
+  send<InvoiceDetail>("POST", `${BILLING}/invoices/${id(invoiceId)}/cancellation`, { reason });
+/** « Journal des paiements » of a day (yyyy-MM-dd, in Paris). */
+export const fetchJournal = (date: string) => getJson<Journal>(`${BILLING}/payments?date=${encodeURIComponent(date)}`);
+/** The same journal as CSV for the treasury (UTF-8 with BOM, « ; », decimal comma), downloaded as an attachment. */
+export const journalCsvUrl = (date: string) => `${BILLING}/payments/journal.csv?date=${encodeURIComponent(date)}`;
 
-/** What became of an import: created (201), already imported (200), or refused with every bad row (422). */
+/**
+ * What became of an import: invoices created (201), nothing new (200: the batch had been imported), or refused with
+ * every problem of every bad row (422).
+ */
 export type ImportOutcome =
-  | { kind: "imported"; invoices: ImportedInvoice[] }
-  | { kind: "already-imported" }
+  | { kind: "imported"; answer: ImportAnswer }
+  | { kind: "already-imported"; answer: ImportAnswer }
   | { kind: "rejected"; detail: string; errors: ImportError[] };
 
 /**
@@ -191,11 +245,14 @@ export async function importInvoices(file: File): Promise<ImportOutcome> {
     body: form,
   });
   const body = await response.json().catch(() => null);
-  if (response.status === 201) {
-    return { kind: "imported", invoices: (body as ImportAnswer | null)?.invoices ?? [] };
-  }
   if (response.ok) {
-    return { kind: "already-imported" };
+    const answer: ImportAnswer = {
+      created: typeof body?.created === "number" ? body.created : 0,
+      alreadyImported: typeof body?.alreadyImported === "number" ? body.alreadyImported : 0,
+      invoiceNumbers: Array.isArray(body?.invoiceNumbers) ? body.invoiceNumbers : [],
+      message: typeof body?.message === "string" ? body.message : "",
+    };
+    return { kind: response.status === 201 && answer.created > 0 ? "imported" : "already-imported", answer };
   }
   const detail = typeof body?.detail === "string" ? body.detail : "Une erreur est survenue. Réessayez dans quelques minutes.";
   if (response.status === 422 && Array.isArray(body?.errors)) {
@@ -281,17 +338,4 @@ export function frenchDecimal(value: Amount, minDecimals = 2): string {
   const significant = fraction.replace(/0+$/, "");
   const decimals = significant.length > minDecimals ? significant : significant.padEnd(minDecimals, "0");
   return `${negative ? "-" : ""}${groupThousands(whole)}${decimals ? `,${decimals}` : ""}`;
-}
-
-/** How an invoice was paid, to follow « par »: the API's label, else ours for the known methods. */
-export function paymentMethodLabel(payment: InvoicePayment): string {
-  if (payment.methodLabel) {
-    return payment.methodLabel;
-  }
-  const known: Record<string, string> = {
-    CARD: "carte bancaire",
-    DIRECT_DEBIT: "prélèvement",
-    SEPA_DIRECT_DEBIT: "prélèvement",
-  };
-  return known[payment.method] ?? payment.method;
 }

@@ -2,10 +2,13 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { HttpResponse } from "msw";
 import { Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Payment } from "../../api/billing";
+import type { InvoiceDetail } from "../../api/billing";
 import { ANONYMOUS, type Me } from "../../api/session";
 import { expectFocusOn } from "../../test/focus";
-import { billing, invoiceSummary, PAYMENT, pageOf } from "../../test/handlers/billing";
+import {
+  alreadyImportedAnswer, billing, importedAnswer, invoiceSummary, journalLine, journalOf, PAID_PAYMENT, PAYMENT_ID, pageOf,
+  SEED_ID, SEED_INVOICE, uuid,
+} from "../../test/handlers/billing";
 import { FAMILY, session } from "../../test/handlers/session";
 import { renderApp, renderWith } from "../../test/render";
 import { json, MULTIPART_SET_BY_FETCH, problem, serve } from "../../test/server";
@@ -70,46 +73,49 @@ describe("the agents' billing", () => {
 });
 
 describe("Importer des factures", () => {
-  it("uploads the CSV and says how many invoices were imported", async () => {
+  it("uploads the CSV and says how many invoices were imported, and which", async () => {
     document.cookie = "XSRF-TOKEN=jeton-csrf";
-    const calls = serve(billing.importInvoices(() => json({ invoices: [
-      { id: 1, number: "2026-000123", dossierNumber: "6000", period: "Septembre 2026", total: "51.50" },
-      { id: 2, number: "2026-000124", dossierNumber: "6001", period: "Septembre 2026", total: "1.00" },
-      { id: 3, number: "2026-000125", dossierNumber: "6002", period: "Septembre 2026", total: 12 },
-    ] }, 201)));
+    const calls = serve(billing.importInvoices(() => json(importedAnswer(["2026-000123", "2026-000124", "2026-000125"], 1), 201)));
     renderAt("/agent/facturation/import");
 
     await upload();
 
     expect(await screen.findByText("3 factures importées")).toBeTruthy();
+    expect(screen.getByText("Import terminé : 3 facture(s) créée(s), 1 déjà importée(s).")).toBeTruthy();
     const post = calls.find((c) => c.method === "POST")!;
     expect(post.url).toBe("/api/billing/imports");
     expect(post.headers.get("X-XSRF-TOKEN")).toBe("jeton-csrf");
     expect(post.headers.get("Content-Type")).toMatch(MULTIPART_SET_BY_FETCH);
     expect(((post.body as FormData).get("file") as File).name).toBe("factures-octobre.csv");
-    const table = screen.getByRole("table", { name: "Factures importées" });
-    expect(within(table).getAllByRole("row")).toHaveLength(4);
-    expect(within(table).getByRole("link", { name: "6001" }).getAttribute("href")).toBe("/agent/facturation/dossiers/6001");
+    const list = screen.getByRole("list", { name: "Factures importées" });
+    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["2026-000123", "2026-000124", "2026-000125"]);
   });
 
-  it("says when the batch was already imported", async () => {
-    serve(billing.importInvoices({ invoices: [] }));
+  it("says when the batch was already imported (200, nothing created)", async () => {
+    serve(billing.importInvoices(alreadyImportedAnswer(3)));
     renderAt("/agent/facturation/import");
 
     await upload();
 
     expect(await screen.findByText("Ce lot a déjà été importé : aucune facture ajoutée.")).toBeTruthy();
+    expect(screen.queryByText(/factures? importées?$/)).toBeNull();
   });
 
   it("shows the report of a refused file row by row, the focus on its title", async () => {
     serve(billing.importInvoices(() => HttpResponse.json({
-      type: "urn:portail-famille:problem:import-refuse", status: 422,
-      detail: "Le fichier contient 3 erreurs : aucune facture n'a été importée.",
+      type: "urn:portail-famille:problem:import-refuse", status: 422, title: "Unprocessable Content",
+      detail: "Le lot est refusé : 3 ligne(s) en erreur. Aucune facture n’a été importée ; corrigez le fichier puis importez-le à nouveau.",
       errors: [
-        { row: 3, location: "ligne 3", field: "quantite", code: "quantity.not-positive", message: "« Quantité » doit être supérieure à zéro (-10,00)." },
-        { row: 5, location: "ligne 5", field: "AMOUNT", code: "amount.mismatch",
+        { row: 3, location: "ligne 3", field: "quantite", fieldLabel: "Quantité", code: "import.quantity.not-positive",
+          message: "« Quantité » doit être supérieure à zéro (-10,00)." },
+        { row: 5, location: "ligne 5", field: "montant", fieldLabel: "Montant", code: "import.amount.mismatch",
           message: "« Montant » vaut 44,10 alors que tarif × quantité = 4,40 × 10,00 = 44,00 (arrondi au centime)." },
-        { row: 7, location: "ligne 7", field: null, code: "dossier.unknown", message: "Le dossier 9999 de la facture 2026-001002 est inconnu." },
+        { row: 7, location: "ligne 7", field: "dossier", fieldLabel: "N° de dossier", code: "import.dossier.unknown",
+          message: "Le dossier 9999 de la facture 2026-001002 est inconnu." },
+        { row: 9, location: "ligne 9", field: null, fieldLabel: null, code: "import.row.columns",
+          message: "La ligne compte 12 valeurs pour 11 colonnes (dans un fichier séparé par des virgules, un nombre à virgule s’écrit entre guillemets : \"4,40\")." },
+        { row: 0, location: "fichier", field: null, fieldLabel: null, code: "import.file.unreadable",
+          message: "Le fichier n’est plus lisible à partir de cette ligne (guillemet ouvert et jamais refermé ?)." },
       ],
     }, { status: 422, headers: { "Content-Type": "application/problem+json" } })));
     renderAt("/agent/facturation/import");
@@ -118,15 +124,17 @@ describe("Importer des factures", () => {
 
     const title = await screen.findByRole("heading", { name: "Rapport d'erreurs : aucune facture importée" });
     await expectFocusOn(title);
-    expect(screen.getByText("Le fichier contient 3 erreurs : aucune facture n'a été importée.")).toBeTruthy();
-    const table = screen.getByRole("table", { name: "3 erreurs dans le fichier" });
+    expect(screen.getByText(/^Le lot est refusé : 3 ligne\(s\) en erreur\./)).toBeTruthy();
+    const table = screen.getByRole("table", { name: "5 erreurs dans le fichier" });
     const rows = within(table).getAllByRole("row").map((row) =>
       [...row.querySelectorAll("th, td")].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ["Ligne", "Colonne", "Problème"],
       ["3", "Quantité (quantite)", "« Quantité » doit être supérieure à zéro (-10,00)."],
       ["5", "Montant (montant)", "« Montant » vaut 44,10 alors que tarif × quantité = 4,40 × 10,00 = 44,00 (arrondi au centime)."],
-      ["7", "—", "Le dossier 9999 de la facture 2026-001002 est inconnu."],
+      ["7", "N° de dossier (dossier)", "Le dossier 9999 de la facture 2026-001002 est inconnu."],
+      ["9", "—", "La ligne compte 12 valeurs pour 11 colonnes (dans un fichier séparé par des virgules, un nombre à virgule s’écrit entre guillemets : \"4,40\")."],
+      ["Fichier", "—", "Le fichier n’est plus lisible à partir de cette ligne (guillemet ouvert et jamais refermé ?)."],
     ]);
     expect(screen.queryByText(/^\d+ factures? importées?$/)).toBeNull();
   });
@@ -144,38 +152,58 @@ describe("Importer des factures", () => {
     expect(await screen.findByText("Le service des dossiers est indisponible : réessayez dans quelques minutes.")).toBeTruthy();
   });
 
-  it("documents the CSV columns with an example", async () => {
+  it("documents the parser's CSV columns, in their order, with its example", async () => {
     renderAt("/agent/facturation/import");
 
     const columns = screen.getByRole("table", { name: "Colonnes du fichier" });
-    expect(within(columns).getAllByRole("row")).toHaveLength(12);
-    expect(within(columns).getByText("total_facture")).toBeTruthy();
-    expect(screen.getByText(/2026-000123;6000;Septembre 2026;05\/10\/2026;31\/10\/2026;DURAND Marie;Repas Enfants;4,40;10,00;44,00;51,50/))
-      .toBeTruthy();
+    const rows = within(columns).getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell").slice(0, 3).map((c) => c.textContent));
+    // billing-service's ImportField: column, French label of the report, required.
+    expect(rows).toEqual([
+      ["numero_facture", "Numéro de facture", "oui"],
+      ["dossier", "N° de dossier", "oui"],
+      ["periode", "Période", "oui"],
+      ["date_emission", "Date d’émission", "oui"],
+      ["date_echeance", "Date d’échéance", "oui"],
+      ["beneficiaire", "Nom et prénom", "non"],
+      ["prestation", "Prestation", "oui"],
+      ["tarif", "Tarif", "oui"],
+      ["quantite", "Quantité", "oui"],
+      ["montant", "Montant", "oui"],
+      ["total_facture", "Total de la facture", "oui"],
+    ]);
+    const example = screen.getByText(/^numero_facture;dossier;/).textContent!.split("\n");
+    expect(example).toEqual([
+      "numero_facture;dossier;periode;date_emission;date_echeance;beneficiaire;prestation;tarif;quantite;montant;total_facture",
+      "2026-000123;6000;Septembre 2026;05/10/2026;31/10/2026;DURAND Marie;Repas Enfants;4,40;10,00;44,00;51,50",
+      "2026-000123;6000;Septembre 2026;05/10/2026;31/10/2026;DURAND Marie;Atelier 3D;0,75;10,00;7,50;51,50",
+      "2026-000124;6001;Septembre 2026;05/10/2026;31/10/2026;;Frais de dossier;0,3333;3;1,00;1,00",
+    ]);
   });
 });
 
 describe("a dossier's invoices", () => {
   const TO_PAY = invoiceSummary({});
-  const PAID = invoiceSummary({
-    id: 99, number: "2026-000099", status: "PAID", statusLabel: "Payée",
-    payment: { paidAt: "2026-09-05T10:00:00Z", method: "CARD", methodLabel: "carte bancaire", reference: "PF-1" },
-  });
+  const PAID = invoiceSummary({ id: uuid(99), number: "2026-000099", status: "PAID", statusLabel: "Payée", payable: false });
+  const CANCELLED: InvoiceDetail = {
+    ...SEED_INVOICE, status: "CANCELLED", statusLabel: "Annulée", payable: false,
+    cancellation: { cancelledAt: "2026-10-07T09:00:00Z", reason: "Facturée deux fois", cancelledBy: "regisseur" },
+  };
 
   it("lists every invoice with its PDF, and cancels one only with a reason", async () => {
     document.cookie = "XSRF-TOKEN=jeton-csrf";
     let reads = 0;
     const calls = serve(
       billing.dossierInvoices("6000", () => json(pageOf(++reads === 1 ? [TO_PAY, PAID]
-        : [{ ...TO_PAY, status: "CANCELLED", statusLabel: "Annulée", cancellation: { reason: "Facturée deux fois", cancelledAt: "2026-10-07T09:00:00Z" } }, PAID]))),
-      billing.cancelInvoice(123, { ...TO_PAY, status: "CANCELLED", statusLabel: "Annulée", lines: [] }),
+        : [{ ...TO_PAY, status: "CANCELLED", statusLabel: "Annulée", payable: false }, PAID]))),
+      billing.cancelInvoice(SEED_ID, CANCELLED),
     );
     renderAt("/agent/facturation/dossiers/6000");
 
     const table = await screen.findByRole("table", { name: "Factures du dossier 6000" });
+    expect(calls.map((c) => c.url)).toContain("/api/billing/dossiers/6000/invoices?page=0&size=20");
     expect(within(table).getByRole("link", { name: "PDF de la facture 2026-000123" }).getAttribute("href"))
-      .toBe("/api/billing/invoices/123/pdf");
-    expect(within(table).getByText("Payée le 05/09/2026 par carte bancaire")).toBeTruthy();
+      .toBe(`/api/billing/invoices/${SEED_ID}/pdf`);
+    expect(within(table).getByText("Payée")).toBeTruthy();
     // Paid: not cancellable.
     expect(within(table).getAllByRole("button", { name: /Annuler la facture/ })).toHaveLength(1);
 
@@ -190,19 +218,21 @@ describe("a dossier's invoices", () => {
     fireEvent.change(reason, { target: { value: "  Facturée deux fois " } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Confirmer l'annulation" }));
 
-    expect(await screen.findByText("La facture 2026-000123 est annulée.")).toBeTruthy();
+    expect(await screen.findByText("La facture 2026-000123 est annulée. Motif communiqué à la famille : Facturée deux fois")).toBeTruthy();
     const post = calls.find((c) => c.method === "POST")!;
-    expect(post.url).toBe("/api/billing/invoices/123/cancellation");
+    expect(post.url).toBe(`/api/billing/invoices/${SEED_ID}/cancellation`);
     expect(post.body).toEqual({ reason: "Facturée deux fois" });
     expect(post.headers.get("X-XSRF-TOKEN")).toBe("jeton-csrf");
     expect(screen.queryByRole("dialog")).toBeNull();
-    expect(await screen.findByText("Annulée le 07/10/2026 — Motif : Facturée deux fois")).toBeTruthy();
+    const row = (await screen.findAllByRole("row")).find((r) => r.textContent?.includes("2026-000123"))!;
+    await waitFor(() => expect(within(row).getByText("Annulée")).toBeTruthy());
+    expect(screen.queryAllByRole("button", { name: /Annuler la facture/ })).toHaveLength(0);
   });
 
   it("says why a cancellation is refused (409: paid meanwhile)", async () => {
     serve(billing.dossierInvoices("6000", pageOf([TO_PAY])),
-      billing.cancelInvoice(123, () => problem(409, "La facture 2026-000123 est payée : elle ne peut plus être annulée.",
-        { slug: "facture-non-annulable" })));
+      billing.cancelInvoice(SEED_ID, () => problem(409, "La facture 2026-000123 est déjà payée : elle ne peut pas être annulée.",
+        { slug: "annulation-refusee" })));
     renderAt("/agent/facturation/dossiers/6000");
 
     fireEvent.click(await screen.findByRole("button", { name: "Annuler la facture 2026-000123" }));
@@ -210,7 +240,7 @@ describe("a dossier's invoices", () => {
     fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: "Erreur de tarif" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Confirmer l'annulation" }));
 
-    const message = await within(dialog).findByText("La facture 2026-000123 est payée : elle ne peut plus être annulée.");
+    const message = await within(dialog).findByText("La facture 2026-000123 est déjà payée : elle ne peut pas être annulée.");
     await expectFocusOn(message);
     fireEvent.click(within(dialog).getByRole("button", { name: "Ne pas annuler" }));
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -220,51 +250,58 @@ describe("a dossier's invoices", () => {
 describe("Journal des paiements", () => {
   afterEach(() => vi.useRealTimers());
 
-  const paid = (id: number, amount: string | number, changes: Partial<Payment> = {}): Payment => ({
-    ...PAYMENT, id, amount, status: "PAID", statusLabel: "Payée", reference: `PF-${id}`, settledAt: "2026-10-06T08:16:00Z", ...changes,
-  });
-
-  it("shows today's payments in Paris, what was received and the CSV export", async () => {
+  it("shows today's payments in Paris, what billing-service says was received and the CSV export", async () => {
     // 23:30 in UTC on the 5th is already the 6th in Paris.
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-10-05T23:30:00Z"));
-    const calls = serve(billing.journal("2026-10-06", [
-      paid(1, "0.10", { createdAt: "2026-10-05T22:05:00Z" }),
-      paid(2, 0.2, { familyName: "MARTIN", dossierNumber: "6001" }),
-      { ...PAYMENT, id: 3, reference: "PF-3", status: "REFUSED", statusLabel: "Paiement refusé", amount: "51.50" },
-    ]));
+    const calls = serve(billing.journal("2026-10-06", journalOf("2026-10-06", [
+      journalLine({ id: uuid(1), reference: "20261005-000001", amount: 0.1, createdAt: "2026-10-05T22:05:00Z" }),
+      journalLine({ id: uuid(2), reference: "20261006-000002", amount: 0.2, familyName: "MARTIN", dossierNumber: "6001",
+        invoiceNumbers: ["2026-000201", "2026-000202"] }),
+      journalLine({ id: uuid(3), reference: "a1b2c3d4e5", status: "REFUSED", statusLabel: "Paiement refusé", amount: 51.5,
+        provider: "PAYFIP", providerLabel: "PayFiP", bankStatus: "R", settledAt: "2026-10-06T08:20:00Z" }),
+      journalLine({ id: uuid(4), reference: "20261006-000004", status: "ABANDONED", statusLabel: "Paiement abandonné", amount: 12,
+        anomaly: "Payé à la banque après abandon, factures déjà réglées ou en paiement ailleurs : à rembourser" }),
+    ], 2, 0.3)));
     renderAt("/agent/facturation/journal");
 
     const table = await screen.findByRole("table", { name: "Paiements du 06/10/2026" });
     expect(calls.map((c) => c.url)).toContain("/api/billing/payments?date=2026-10-06");
     expect((screen.getByLabelText(/Jour/) as HTMLInputElement).value).toBe("2026-10-06");
     const rows = within(table).getAllByRole("row").map((row) => [...row.querySelectorAll("th, td")].map((cell) => read(cell.textContent)));
-    expect(rows[0]).toEqual(["Heure", "Référence", "Dossier", "Famille", "Factures", "Montant", "Statut"]);
-    expect(rows[1]).toEqual(["00:05", "PF-1", "6000", "DURAND", "2026-000123", "0,10 €", "Payée"]);
-    expect(rows[2]).toEqual(["10:15", "PF-2", "6001", "MARTIN", "2026-000123", "0,20 €", "Payée"]);
-    expect(rows[3][6]).toBe("Paiement refusé");
-    // Only what was paid counts, in cents.
+    expect(rows[0]).toEqual(["Heure", "Référence", "Dossier", "Famille", "Factures", "Montant", "Moyen de paiement", "Statut"]);
+    expect(rows[1]).toEqual(["00:05", "20261005-000001", "6000", "DURAND", "2026-000123", "0,10 €", "Carte bancaire (Systempay)", "Paiement accepté"]);
+    expect(rows[2]).toEqual(["10:15", "20261006-000002", "6001", "MARTIN", "2026-000201, 2026-000202", "0,20 €", "Carte bancaire (Systempay)", "Paiement accepté"]);
+    expect(rows[3].slice(6)).toEqual(["PayFiP", "Paiement refusé"]);
+    const abandoned = within(table).getAllByRole("row")[4];
+    expect(within(abandoned).getByText("Paiement abandonné")).toBeTruthy();
+    expect(within(abandoned).getByText("À vérifier : Payé à la banque après abandon, factures déjà réglées ou en paiement ailleurs : à rembourser"))
+      .toBeTruthy();
+    // The day's takings as billing-service counts them.
     expect(read(screen.getByText(/^Total encaissé le/).textContent)).toBe("Total encaissé le 06/10/2026 : 0,30 €");
+    expect(read(screen.getByText(/^Total encaissé le/).parentElement!.textContent)).toContain("(2 paiements acceptés sur 4)");
     expect(screen.getByRole("link", { name: /Exporter en CSV/ }).getAttribute("href")).toBe("/api/billing/payments/journal.csv?date=2026-10-06");
   });
 
   it("goes to another day, and to a payment's details", async () => {
     serve(
-      billing.journal("2026-10-06", [paid(77, "51.50")]),
-      billing.journal("2026-10-07", []),
-      billing.payment(77, paid(77, "51.50", { reference: "PF-2026-000077" })),
+      billing.journal("2026-10-06", journalOf("2026-10-06", [journalLine()], 1, 51.5)),
+      billing.journal("2026-10-07", journalOf("2026-10-07", [], 0, 0)),
+      billing.payment(PAYMENT_ID, PAID_PAYMENT),
     );
     renderAt("/agent/facturation/journal?date=2026-10-06");
 
     fireEvent.change(await screen.findByLabelText(/Jour/), { target: { value: "2026-10-07" } });
     expect(await screen.findByText("Aucun paiement le 07/10/2026.")).toBeTruthy();
+    expect(read(screen.getByText(/^Total encaissé le/).textContent)).toBe("Total encaissé le 07/10/2026 : 0,00 €");
     expect(screen.getByRole("link", { name: /Exporter en CSV/ }).getAttribute("href")).toBe("/api/billing/payments/journal.csv?date=2026-10-07");
 
     fireEvent.change(screen.getByLabelText(/Jour/), { target: { value: "2026-10-06" } });
-    fireEvent.click(await screen.findByRole("link", { name: "PF-77" }));
+    fireEvent.click(await screen.findByRole("link", { name: "20261006-000077" }));
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Paiement PF-2026-000077" })).toBeTruthy();
-    expect(screen.getByText("Systempay (banque partenaire)")).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Paiement 20261006-000077" })).toBeTruthy();
+    expect(screen.getByText("Paiement accepté")).toBeTruthy();
+    expect(screen.getByText("Carte bancaire (Systempay)")).toBeTruthy();
     expect(screen.getByText("06/10/2026 à 10:16")).toBeTruthy();
     expect(within(screen.getByRole("table", { name: "Factures de ce paiement" })).getByText("2026-000123")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Journal des paiements de ce jour" }).getAttribute("href"))

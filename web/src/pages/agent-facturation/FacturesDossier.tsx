@@ -7,12 +7,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import {
-  billingKeys, cancelInvoice, euros, fetchDossierInvoices, invoicePdfUrl, type InvoiceSummary,
+  billingKeys, cancelInvoice, euros, fetchDossierInvoices, pdfUrlOf, type InvoiceDetail, type InvoiceSummary,
 } from "../../api/billing";
 import { fieldsOf } from "../../api/http";
 import { useFocusOn } from "../../components/forms";
 import { frenchDate } from "../../format";
-import { InvoiceStatusText } from "../facturation/InvoiceStatusText";
 import { AGENT_BILLING, AgentPage } from "./AgentPage";
 
 const PAGE_SIZE = 20;
@@ -20,13 +19,14 @@ const PAGE_SIZE = 20;
 /** An agent may cancel an invoice not paid and not in payment (the service refuses the others with 409 anyway). */
 const cancellable = (invoice: InvoiceSummary) => invoice.status === "TO_PAY" || invoice.status === "DIRECT_DEBIT_SCHEDULED";
 
-type DialogProps = { invoice: InvoiceSummary; number: string; onClose: (cancelled: boolean) => void };
+/** `cancelled`: the invoice as the cancellation left it, or null when the agent gave up. */
+type DialogProps = { invoice: InvoiceSummary; onClose: (cancelled: InvoiceDetail | null) => void };
 
 /**
  * « Annuler la facture »: a dialog asking the reason (required: the family is told it), then the cancellation.
  * Escape or « Ne pas annuler » closes it.
  */
-function CancelDialog({ invoice, number, onClose }: DialogProps) {
+function CancelDialog({ invoice, onClose }: DialogProps) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
@@ -34,9 +34,9 @@ function CancelDialog({ invoice, number, onClose }: DialogProps) {
   useEffect(() => field.current?.focus(), []);
   const cancel = useMutation({
     mutationFn: () => cancelInvoice(invoice.id, reason.trim()),
-    onSuccess: async () => {
+    onSuccess: async (cancelled) => {
       await queryClient.invalidateQueries({ queryKey: billingKeys.invoices() });
-      onClose(true);
+      onClose(cancelled);
     },
   });
   const onSubmit = (event: FormEvent) => {
@@ -54,7 +54,7 @@ function CancelDialog({ invoice, number, onClose }: DialogProps) {
   const message = missing ? "Indiquez le motif de l'annulation : il est communiqué à la famille." : serviceMessage;
   return (
     <div role="dialog" aria-labelledby="annulation-titre" className="fr-card fr-p-4w fr-mb-4w"
-      onKeyDown={(e) => { if (e.key === "Escape") onClose(false); }}>
+      onKeyDown={(e) => { if (e.key === "Escape") onClose(null); }}>
       <form onSubmit={onSubmit} noValidate>
         <h2 id="annulation-titre" className="fr-h5">Annuler la facture {invoice.number}</h2>
         <p>{invoice.period} — {euros(invoice.total)}. La famille est prévenue de l'annulation et de son motif ; la facture ne peut plus être payée.</p>
@@ -69,7 +69,7 @@ function CancelDialog({ invoice, number, onClose }: DialogProps) {
         )}
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li><Button type="submit" disabled={cancel.isPending}>Confirmer l'annulation</Button></li>
-          <li><Button type="button" priority="secondary" onClick={() => onClose(false)}>Ne pas annuler</Button></li>
+          <li><Button type="button" priority="secondary" onClick={() => onClose(null)}>Ne pas annuler</Button></li>
         </ul>
       </form>
     </div>
@@ -89,9 +89,10 @@ export function FacturesDossier() {
   const [cancelled, setCancelled] = useState<string | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
 
-  const close = (done: boolean) => {
-    if (done && cancelling) {
-      setCancelled(`La facture ${cancelling.number} est annulée.`);
+  const close = (done: InvoiceDetail | null) => {
+    if (done) {
+      const reason = done.cancellation?.reason;
+      setCancelled(`La facture ${done.number} est annulée.${reason ? ` Motif communiqué à la famille : ${reason}` : ""}`);
     }
     setCancelling(null);
     // Back where the agent was: the button, if still there, else the page's title.
@@ -109,7 +110,7 @@ export function FacturesDossier() {
       <div aria-live="polite">
         {cancelled && <Alert severity="success" small className="fr-mb-2w" description={cancelled} />}
       </div>
-      {cancelling && <CancelDialog invoice={cancelling} number={number} onClose={close} />}
+      {cancelling && <CancelDialog invoice={cancelling} onClose={close} />}
       {invoices.isPending ? (
         <p role="status">Chargement des factures…</p>
       ) : invoices.isError ? (
@@ -140,15 +141,16 @@ export function FacturesDossier() {
                     <td>{frenchDate(invoice.issueDate)}</td>
                     <td>{frenchDate(invoice.dueDate)}</td>
                     <td>{euros(invoice.total)}</td>
+                    <td><Badge small noIcon>{invoice.statusLabel}</Badge></td>
                     <td>
-                      <Badge small noIcon>{invoice.statusLabel}</Badge>
-                      <p className="fr-text--xs fr-mb-0 fr-mt-1v"><InvoiceStatusText invoice={invoice} /></p>
-                    </td>
-                    <td>
-                      <a className="fr-link fr-icon-download-line fr-link--icon-left" href={invoicePdfUrl(invoice.id)}
-                        download={`facture-${invoice.number}.pdf`}>
-                        PDF{" "}<span className="fr-sr-only">de la facture {invoice.number}</span>
-                      </a>
+                      {pdfUrlOf(invoice) ? (
+                        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={pdfUrlOf(invoice)!}
+                          download={`facture-${invoice.number}.pdf`}>
+                          PDF{" "}<span className="fr-sr-only">de la facture {invoice.number}</span>
+                        </a>
+                      ) : (
+                        <span className="fr-text--sm">PDF non disponible</span>
+                      )}
                       {cancellable(invoice) && (
                         <Button size="small" priority="tertiary" className="fr-mt-1w"
                           nativeButtonProps={{ "aria-label": `Annuler la facture ${invoice.number}` }}

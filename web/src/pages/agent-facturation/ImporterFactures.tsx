@@ -3,36 +3,39 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Link } from "react-router-dom";
-import { billingKeys, euros, importInvoices, type ImportError, type ImportOutcome } from "../../api/billing";
-import { AGENT_BILLING, AgentPage } from "./AgentPage";
+import { billingKeys, importInvoices, type ImportError, type ImportOutcome } from "../../api/billing";
+import { AgentPage } from "./AgentPage";
 
-/** The CSV columns of billing-service's import (its README), with the label the report uses. */
-const COLUMNS: { column: string; field: string; label: string; required: boolean; format: string }[] = [
-  { column: "numero_facture", field: "INVOICE_NUMBER", label: "Numéro de facture", required: true, format: "texte, 40 caractères au plus, unique : 2026-000123" },
-  { column: "dossier", field: "DOSSIER", label: "N° de dossier", required: true, format: "un dossier existant : 6000" },
-  { column: "periode", field: "PERIOD", label: "Période", required: true, format: "texte, 60 caractères au plus : Septembre 2026" },
-  { column: "date_emission", field: "ISSUE_DATE", label: "Date d’émission", required: true, format: "jj/mm/aaaa" },
-  { column: "date_echeance", field: "DUE_DATE", label: "Date d’échéance", required: true, format: "jj/mm/aaaa, pas avant la date d’émission" },
-  { column: "beneficiaire", field: "BENEFICIARY", label: "Nom et prénom", required: false, format: "vide pour une ligne de toute la famille : DURAND Marie" },
-  { column: "prestation", field: "SERVICE", label: "Prestation", required: true, format: "texte, 120 caractères au plus : Repas Enfants" },
-  { column: "tarif", field: "UNIT_PRICE", label: "Tarif", required: true, format: "nombre positif ou nul, 4 décimales au plus : 4,40" },
-  { column: "quantite", field: "QUANTITY", label: "Quantité", required: true, format: "nombre supérieur à zéro, 2 décimales au plus : 10,00" },
-  { column: "montant", field: "AMOUNT", label: "Montant", required: true, format: "tarif × quantité arrondi au centime : 44,00" },
-  { column: "total_facture", field: "INVOICE_TOTAL", label: "Total de la facture", required: true, format: "somme des montants de la facture : 51,50" },
+/**
+ * The CSV columns billing-service reads (its `ImportField`: the column, the French label its report uses, required),
+ * in their documented order, and the format its parser and rules accept.
+ */
+const COLUMNS: { column: string; label: string; required: boolean; format: string }[] = [
+  { column: "numero_facture", label: "Numéro de facture", required: true, format: "texte, 40 caractères au plus, unique pour la collectivité : 2026-000123" },
+  { column: "dossier", label: "N° de dossier", required: true, format: "texte, 20 caractères au plus, un dossier connu du portail : 6000" },
+  { column: "periode", label: "Période", required: true, format: "texte, 60 caractères au plus : Septembre 2026" },
+  { column: "date_emission", label: "Date d’émission", required: true, format: "jj/mm/aaaa : 05/10/2026" },
+  { column: "date_echeance", label: "Date d’échéance", required: true, format: "jj/mm/aaaa, pas avant la date d’émission : 31/10/2026" },
+  { column: "beneficiaire", label: "Nom et prénom", required: false, format: "texte, 120 caractères au plus, vide pour une ligne de toute la famille : DURAND Marie" },
+  { column: "prestation", label: "Prestation", required: true, format: "texte, 120 caractères au plus : Repas Enfants" },
+  { column: "tarif", label: "Tarif", required: true, format: "nombre positif ou nul, 4 décimales au plus : 4,40" },
+  { column: "quantite", label: "Quantité", required: true, format: "nombre supérieur à zéro, 2 décimales au plus : 10,00" },
+  { column: "montant", label: "Montant", required: true, format: "2 décimales au plus, égal à tarif × quantité arrondi au centime (0,3333 × 3 = 1,00) : 44,00" },
+  { column: "total_facture", label: "Total de la facture", required: true, format: "2 décimales au plus, égal à la somme des montants de la facture : 51,50" },
 ];
 
+/** The example of billing-service's README: the seed's invoice on two rows, then an invoice of family fees. */
 const EXAMPLE = `numero_facture;dossier;periode;date_emission;date_echeance;beneficiaire;prestation;tarif;quantite;montant;total_facture
 2026-000123;6000;Septembre 2026;05/10/2026;31/10/2026;DURAND Marie;Repas Enfants;4,40;10,00;44,00;51,50
-2026-000123;6000;Septembre 2026;05/10/2026;31/10/2026;DURAND Marie;Atelier 3D;0,75;10,00;7,50;51,50`;
+2026-000123;6000;Septembre 2026;05/10/2026;31/10/2026;DURAND Marie;Atelier 3D;0,75;10,00;7,50;51,50
+2026-000124;6001;Septembre 2026;05/10/2026;31/10/2026;;Frais de dossier;0,3333;3;1,00;1,00`;
 
-/** The report's column, as the agent reads it: « Quantité (quantite) »; the API names it by column or by field. */
+/** The report's column, as the agent reads it: « Quantité (quantite) »; « — » when the row or the file is wrong. */
 function columnOf(error: ImportError): string {
   if (!error.field) {
     return "—";
   }
-  const known = COLUMNS.find((c) => c.column === error.field || c.field === error.field);
-  return known ? `${known.label} (${known.column})` : error.field;
+  return error.fieldLabel ? `${error.fieldLabel} (${error.field})` : error.field;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? "s" : ""}`;
@@ -67,37 +70,29 @@ function Report({ outcome }: { outcome: Extract<ImportOutcome, { kind: "rejected
   );
 }
 
-/** The outcome of an accepted file. */
+/** The outcome of an accepted file: how many invoices were created (and their numbers), or that it was all known. */
 function Imported({ outcome }: { outcome: Exclude<ImportOutcome, { kind: "rejected" }> }) {
+  const { answer } = outcome;
   if (outcome.kind === "already-imported") {
-    return <Alert severity="info" small className="fr-mt-4w" description="Ce lot a déjà été importé : aucune facture ajoutée." />;
+    return (
+      <Alert severity="info" small className="fr-mt-4w"
+        description={answer.message || "Ce lot a déjà été importé : aucune facture ajoutée."} />
+    );
   }
-  const count = outcome.invoices.length;
+  const count = answer.created;
   return (
-    <section className="fr-mt-4w" aria-label="Factures importées">
-      <Alert severity="success" small className="fr-mb-2w"
-        description={`${plural(count, "facture")} importée${count > 1 ? "s" : ""}`} />
-      {count > 0 && (
-        <div className="fr-table">
-          <table>
-            <caption>Factures importées</caption>
-            <thead>
-              <tr><th scope="col">N° de facture</th><th scope="col">Dossier</th><th scope="col">Période</th><th scope="col">Montant</th></tr>
-            </thead>
-            <tbody>
-              {outcome.invoices.map((invoice) => (
-                <tr key={String(invoice.id)}>
-                  <td>{invoice.number}</td>
-                  <td><Link to={`${AGENT_BILLING}/dossiers/${invoice.dossierNumber}`}>{invoice.dossierNumber}</Link></td>
-                  <td>{invoice.period ?? ""}</td>
-                  <td>{euros(invoice.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <div className="fr-mt-4w">
+      <Alert severity="success" className="fr-mb-2w" title={`${plural(count, "facture")} importée${count > 1 ? "s" : ""}`}
+        description={answer.message} />
+      {answer.invoiceNumbers.length > 0 && (
+        <>
+          <h2 id="importees-titre" className="fr-h6">Factures importées</h2>
+          <ul aria-labelledby="importees-titre">
+            {answer.invoiceNumbers.map((number) => <li key={number}>{number}</li>)}
+          </ul>
+        </>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -149,12 +144,26 @@ export function ImporterFactures() {
 
       <section aria-labelledby="format-titre" className="fr-mt-6w">
         <h2 id="format-titre" className="fr-h4">Le fichier attendu</h2>
-        <p>
-          Une ligne par ligne de facture ; les valeurs de la facture (numéro, dossier, période, dates, total) sont répétées sur
-          chacune de ses lignes, qui se suivent. La première ligne nomme les colonnes, dans n'importe quel ordre. Fichier en UTF-8
-          (« CSV UTF-8 » dans le tableur), nombres avec virgule ou point, dates jj/mm/aaaa. Un même lot importé deux fois ne crée
-          rien de plus.
-        </p>
+        <ul>
+          <li>
+            Une ligne du fichier par ligne de facture : les valeurs de la facture (numéro, dossier, période, dates, total)
+            sont répétées sur chacune de ses lignes, qui se suivent.
+          </li>
+          <li>
+            La première ligne nomme les colonnes, dans n'importe quel ordre (majuscules, accents, espaces et tirets ne
+            comptent pas : « Date émission » est <code>date_emission</code>) ; les autres colonnes sont ignorées.
+          </li>
+          <li>Fichier en UTF-8 (« CSV UTF-8 » dans le tableur), avec ou sans BOM.</li>
+          <li>
+            Séparateur « ; » ou « , », celui de la première ligne. Nombres avec virgule ou point (espaces et « € » final
+            ignorés : 1 234,56 €) ; dans un fichier séparé par des virgules, un nombre à virgule s'écrit entre guillemets
+            : "4,40". Dates jj/mm/aaaa. Les lignes vides sont ignorées.
+          </li>
+          <li>
+            Le lot est importé en entier ou pas du tout. Un même lot importé deux fois ne crée rien de plus ; un numéro déjà
+            importé avec un autre contenu est refusé.
+          </li>
+        </ul>
         <div className="fr-table">
           <table>
             <caption>Colonnes du fichier</caption>
@@ -173,7 +182,7 @@ export function ImporterFactures() {
             </tbody>
           </table>
         </div>
-        <h3 className="fr-h6">Exemple : la facture 2026-000123 du dossier 6000, deux lignes</h3>
+        <h3 className="fr-h6">Exemple : la facture 2026-000123 du dossier 6000 sur deux lignes, puis une facture de frais de toute la famille</h3>
         <pre className="fr-text--sm" style={{ overflowX: "auto" }}><code>{EXAMPLE}</code></pre>
       </section>
     </AgentPage>

@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { billingKeys, eurosOfCents, euros, fetchJournal, journalCsvUrl, sumCents, type Payment } from "../../api/billing";
+import { billingKeys, euros, fetchJournal, journalCsvUrl, type JournalLine } from "../../api/billing";
 import { frenchDate } from "../../format";
 import { AGENT_BILLING, AgentPage } from "./AgentPage";
 
@@ -22,10 +22,13 @@ export const parisTime = (instant: string) =>
 
 const isDate = (text: string | null): text is string => text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text);
 
-const severityOf = (payment: Payment) =>
+const severityOf = (payment: JournalLine) =>
   payment.status === "PAID" ? "success" : payment.status === "REFUSED" ? "error" : payment.status === "IN_PROGRESS" ? "info" : undefined;
 
-/** « Journal des paiements »: the online payments of a day in Paris, what was received, and its CSV for the treasury. */
+/**
+ * « Journal des paiements »: the online payments created or ended on a day in Paris, what was received that day (as
+ * billing-service counts it), and the same journal as CSV for the treasury.
+ */
 export function JournalPaiements() {
   const [params, setParams] = useSearchParams();
   const asked = params.get("date");
@@ -35,7 +38,6 @@ export function JournalPaiements() {
   useEffect(() => setTyped(date), [date]);
   const journal = useQuery({ queryKey: billingKeys.journal(date), queryFn: () => fetchJournal(date) });
   const day = frenchDate(date);
-  const paid = journal.data?.filter((p) => p.status === "PAID") ?? [];
   return (
     <AgentPage title="Journal des paiements" lead="Les paiements en ligne des familles, jour par jour (heure de Paris).">
       <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-3w">
@@ -63,10 +65,11 @@ export function JournalPaiements() {
       ) : (
         <>
           <p role="status" className="fr-text--lg">
-            <strong>Total encaissé le {day} : {eurosOfCents(sumCents(paid.map((p) => p.amount)))}</strong>
-            {" "}({paid.length} paiement{paid.length > 1 ? "s" : ""} accepté{paid.length > 1 ? "s" : ""} sur {journal.data.length})
+            <strong>Total encaissé le {day} : {euros(journal.data.paidTotal)}</strong>
+            {" "}({journal.data.paidCount} paiement{journal.data.paidCount > 1 ? "s" : ""} accepté{journal.data.paidCount > 1 ? "s" : ""}
+            {" "}sur {journal.data.payments.length})
           </p>
-          {journal.data.length === 0 ? (
+          {journal.data.payments.length === 0 ? (
             <p>Aucun paiement le {day}.</p>
           ) : (
             <div className="fr-table">
@@ -80,11 +83,12 @@ export function JournalPaiements() {
                     <th scope="col">Famille</th>
                     <th scope="col">Factures</th>
                     <th scope="col">Montant</th>
+                    <th scope="col">Moyen de paiement</th>
                     <th scope="col">Statut</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {journal.data.map((payment) => (
+                  {journal.data.payments.map((payment) => (
                     <tr key={String(payment.id)}>
                       <td>{parisTime(payment.createdAt)}</td>
                       <td><Link to={`${AGENT_BILLING}/paiements/${payment.id}`}>{payment.reference}</Link></td>
@@ -93,9 +97,15 @@ export function JournalPaiements() {
                           ? <Link to={`${AGENT_BILLING}/dossiers/${payment.dossierNumber}`}>{payment.dossierNumber}</Link> : "—"}
                       </td>
                       <td>{payment.familyName ?? "—"}</td>
-                      <td>{payment.invoices.map((i) => i.number).join(", ")}</td>
+                      <td>{payment.invoiceNumbers.join(", ")}</td>
                       <td>{euros(payment.amount)}</td>
-                      <td><Badge small noIcon severity={severityOf(payment)}>{payment.statusLabel}</Badge></td>
+                      <td>{payment.providerLabel}</td>
+                      <td>
+                        <Badge small noIcon severity={severityOf(payment)}>{payment.statusLabel}</Badge>
+                        {payment.anomaly && (
+                          <p className="fr-text--xs fr-mb-0 fr-mt-1v fr-text-default--warning">À vérifier : {payment.anomaly}</p>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -7,9 +7,13 @@ import { frenchDateTime } from "../../format";
 import { AGENT_BILLING, AgentPage } from "./AgentPage";
 import { todayInParis } from "./JournalPaiements";
 
-const PROVIDERS: Record<string, string> = { SYSTEMPAY: "Systempay (banque partenaire)", PAYFIP: "PayFiP (DGFiP)" };
+/** The bank, as the journal names it (billing-service's `providerLabel`, which a payment's own answer does not carry). */
+const PROVIDERS: Record<string, string> = { SYSTEMPAY: "Carte bancaire (Systempay)", PAYFIP: "PayFiP" };
 
-/** A payment as an agent sees it: state, amount, bank, dossier and family, dates, the invoices it settles. */
+/**
+ * A payment as an agent sees it (GET /api/billing/payments/{id}): state, amount, bank, transaction reference, dates, the
+ * invoices it settles. Its dossier and family are in the journal's line (a payment's answer does not carry them).
+ */
 export function PaiementAgent() {
   const { id = "" } = useParams();
   const payment = useQuery({ queryKey: billingKeys.payment(id), queryFn: () => fetchPayment(id) });
@@ -27,14 +31,10 @@ export function PaiementAgent() {
             <dd><Badge small noIcon>{data!.statusLabel}</Badge></dd>
             <dt className="fr-text--bold">Montant</dt>
             <dd>{euros(data!.amount)}</dd>
-            <dt className="fr-text--bold">Banque</dt>
+            <dt className="fr-text--bold">Moyen de paiement</dt>
             <dd>{PROVIDERS[data!.provider] ?? data!.provider}</dd>
-            <dt className="fr-text--bold">Dossier</dt>
-            <dd>
-              {data!.dossierNumber
-                ? <Link to={`${AGENT_BILLING}/dossiers/${data!.dossierNumber}`}>{data!.dossierNumber}</Link> : "—"}
-              {data!.familyName ? ` — ${data!.familyName}` : ""}
-            </dd>
+            <dt className="fr-text--bold">Référence de la transaction</dt>
+            <dd>{data!.reference}</dd>
             <dt className="fr-text--bold">Commencé le</dt>
             <dd>{frenchDateTime(data!.createdAt)}</dd>
             <dt className="fr-text--bold">Terminé le</dt>

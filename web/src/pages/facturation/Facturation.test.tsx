@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Payment } from "../../api/billing";
-import { billing, invoiceSummary, PAYMENT, pageOf, SEED_INVOICE } from "../../test/handlers/billing";
+import type { InvoiceDetail, Payment } from "../../api/billing";
+import {
+  ABANDONED_PAYMENT, billing, invoiceSummary, PAID_PAYMENT, PAYMENT, PAYMENT_ID, pageOf, REFUSED_PAYMENT, SEED_ID, SEED_INVOICE, uuid,
+} from "../../test/handlers/billing";
 import { portal } from "../../test/handlers/portal";
 import { FAMILY } from "../../test/handlers/session";
 import { expectFocusOn } from "../../test/focus";
@@ -10,15 +12,19 @@ import { renderApp, renderWith } from "../../test/render";
 import { callsTo, json, problem, serve } from "../../test/server";
 import { Facturation } from ".";
 
-const SYSTEMPAY = billing.settings({ provider: "SYSTEMPAY", maxInvoicesPerPayment: null });
-const PAYFIP = billing.settings({ provider: "PAYFIP", maxInvoicesPerPayment: 1 });
+const SYSTEMPAY = billing.settings({ provider: "SYSTEMPAY", maxInvoicesPerPayment: null, directDebitAvailable: false });
+const PAYFIP = billing.settings({ provider: "PAYFIP", maxInvoicesPerPayment: 1, directDebitAvailable: false });
 
 const SEED = invoiceSummary({});
-/** Two small invoices whose sum is the classic float trap: 0,10 + 0,20. */
-const DIME = invoiceSummary({ id: 201, number: "2026-000201", period: "Octobre 2026", total: "0.10" });
-const TWENTY = invoiceSummary({ id: 202, number: "2026-000202", period: "Octobre 2026", total: 0.2 });
-const IN_PAYMENT = invoiceSummary({ id: 124, number: "2026-000124", status: "PAYMENT_IN_PROGRESS", statusLabel: "Paiement en cours" });
-const DEBIT = invoiceSummary({ id: 125, number: "2026-000125", status: "DIRECT_DEBIT_SCHEDULED", statusLabel: "Prélèvement prévu" });
+/** Two small invoices whose sum is the classic float trap: 0,10 + 0,20 (JSON numbers, as BigDecimal is written). */
+const DIME = invoiceSummary({ id: uuid(201), number: "2026-000201", period: "Octobre 2026", total: 0.1 });
+const TWENTY = invoiceSummary({ id: uuid(202), number: "2026-000202", period: "Octobre 2026", total: 0.2 });
+const IN_PAYMENT = invoiceSummary({
+  id: uuid(124), number: "2026-000124", status: "PAYMENT_IN_PROGRESS", statusLabel: "Paiement en cours", payable: false,
+});
+const DEBIT = invoiceSummary({
+  id: uuid(125), number: "2026-000125", status: "DIRECT_DEBIT_SCHEDULED", statusLabel: "Prélèvement prévu", payable: false,
+});
 
 const renderAt = (path: string) => renderWith(
   <Routes><Route path="/facturation/*" element={<Facturation />} /></Routes>,
@@ -66,7 +72,7 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     expect(within(debit).queryByRole("checkbox")).toBeNull();
     expect(screen.getAllByRole("checkbox")).toHaveLength(3);
     // Each number opens the invoice.
-    expect(screen.getByRole("link", { name: "2026-000123" }).getAttribute("href")).toBe("/facturation/factures/123");
+    expect(screen.getByRole("link", { name: "2026-000123" }).getAttribute("href")).toBe(`/facturation/factures/${SEED_ID}`);
   });
 
   it("asks for an invoice before « étape suivante », then shows the recap and lets the family change its selection", async () => {
@@ -105,7 +111,11 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(function (this: HTMLFormElement) {
       posted.push(this);
     });
-    const fields = { vads_site_id: "12345678", vads_amount: "5150", vads_order_id: "PF-2026-000077", signature: "abc+/=" };
+    const fields = {
+      vads_site_id: "12345678", vads_trans_id: "000077", vads_amount: "5150", vads_currency: "978",
+      vads_order_id: "5f0c2a8e6b1d4e3a9c47000000000077", vads_url_return: `http://localhost:8080/facturation/paiements/${PAYMENT_ID}`,
+      signature: "abc+/=",
+    };
     const calls = serve(SYSTEMPAY, billing.invoices("payable", pageOf([SEED])),
       billing.startPayment(() => json({ ...PAYMENT, form: { action: "https://banque.example/vads-payment/", method: "POST", fields } }, 201)));
     renderAt("/facturation");
@@ -117,7 +127,7 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     await waitFor(() => expect(posted).toHaveLength(1));
     const post = calls.find((c) => c.method === "POST")!;
     expect(post.url).toBe("/api/billing/payments");
-    expect(post.body).toEqual({ invoiceIds: [123] });
+    expect(post.body).toEqual({ invoiceIds: [SEED_ID] });
     expect(post.headers.get("X-XSRF-TOKEN")).toBe("jeton-csrf");
     const form = posted[0];
     expect(form.getAttribute("action")).toBe("https://banque.example/vads-payment/");
@@ -132,16 +142,16 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     const submit = vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(() => undefined);
     let reads = 0;
     serve(SYSTEMPAY,
-      billing.invoices("payable", () => json(pageOf([++reads === 1 ? SEED : { ...SEED, status: "PAYMENT_IN_PROGRESS", statusLabel: "Paiement en cours" }]))),
-      billing.startPayment(() => problem(409, "Un paiement de la facture 2026-000123 est déjà en cours (commencé dans un autre onglet ?).",
-        { slug: "facture-non-payable" })));
+      billing.invoices("payable", () => json(pageOf([++reads === 1 ? SEED
+        : { ...SEED, status: "PAYMENT_IN_PROGRESS", statusLabel: "Paiement en cours", payable: false }]))),
+      billing.startPayment(() => problem(409, "La facture 2026-000123 a un paiement en cours.", { slug: "facture-non-payable" })));
     renderAt("/facturation");
 
     await choose("2026-000123");
     fireEvent.click(screen.getByRole("button", { name: "Étape suivante" }));
     fireEvent.click(screen.getByRole("button", { name: "Payer" }));
 
-    const message = await screen.findByText("Un paiement de la facture 2026-000123 est déjà en cours (commencé dans un autre onglet ?).");
+    const message = await screen.findByText("La facture 2026-000123 a un paiement en cours.");
     await expectFocusOn(message);
     expect(submit).not.toHaveBeenCalled();
     await waitFor(() => expect(reads).toBe(2));
@@ -164,6 +174,29 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     expect(seed.checked).toBe(false);
     expect(dime.checked).toBe(true);
     expect(total()).toBe("Total à payer : 0,10 €");
+  });
+
+  it("with PayFiP, « Payer » sends the browser to PayFiP's page by GET with its idop", async () => {
+    const sent: HTMLFormElement[] = [];
+    vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(function (this: HTMLFormElement) {
+      sent.push(this);
+    });
+    serve(PAYFIP, billing.invoices("payable", pageOf([SEED])),
+      billing.startPayment(() => json({
+        ...PAYMENT, provider: "PAYFIP", reference: "a1b2c3d4e5",
+        form: { action: "https://www.payfip.gouv.fr/tpa/paiement.web", method: "GET", fields: { idop: "a1b2c3d4e5" } },
+      }, 201)));
+    renderAt("/facturation");
+
+    fireEvent.click(await screen.findByRole("radio", { name: /la facture 2026-000123/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Étape suivante" }));
+    fireEvent.click(screen.getByRole("button", { name: "Payer" }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0].method).toBe("get");
+    expect(sent[0].getAttribute("action")).toBe("https://www.payfip.gouv.fr/tpa/paiement.web");
+    expect(Object.fromEntries([...sent[0].querySelectorAll("input")].map((input) => [input.name, input.value])))
+      .toEqual({ idop: "a1b2c3d4e5" });
   });
 
   it("says so when there is nothing to pay", async () => {
@@ -208,64 +241,74 @@ describe("Facturation in the portal", () => {
 });
 
 describe("back from the bank", () => {
-  const paid: Payment = { ...PAYMENT, status: "PAID", statusLabel: "Payée", settledAt: "2026-10-06T08:16:30Z" };
-  const refused: Payment = { ...PAYMENT, status: "REFUSED", statusLabel: "Paiement refusé", settledAt: "2026-10-06T08:16:30Z" };
+  const url = `/api/billing/payments/${PAYMENT_ID}`;
+  const page = `/facturation/paiements/${PAYMENT_ID}`;
 
   /** The payment is in progress at the first reading, then `then`. */
   const inProgressThen = (then: Payment) => {
     let reads = 0;
-    return billing.payment(77, () => json(++reads === 1 ? PAYMENT : then));
+    return billing.payment(PAYMENT_ID, () => json(++reads === 1 ? PAYMENT : then));
   };
 
   it("waits for the bank while the payment is in progress, then shows it paid with its receipt", async () => {
-    const calls = serve(inProgressThen(paid));
-    renderAt("/facturation/paiements/77");
+    const calls = serve(inProgressThen(PAID_PAYMENT));
+    renderAt(page);
 
-    expect(await screen.findByText("Paiement en cours : nous attendons la confirmation de la banque.")).toBeTruthy();
-    expect(await screen.findByText("Paiement accepté — Payée", {}, { timeout: 4000 })).toBeTruthy();
-    expect(calls.filter((c) => c.url === "/api/billing/payments/77").length).toBeGreaterThanOrEqual(2);
-    expect(screen.getByText("Référence du paiement : PF-2026-000077")).toBeTruthy();
+    expect(await screen.findByText("Paiement en cours")).toBeTruthy();
+    expect(screen.getByText(/^Nous attendons la confirmation de la banque\. Cette page se met à jour d'elle-même/)).toBeTruthy();
+    expect(await screen.findByText("Paiement accepté", {}, { timeout: 4000 })).toBeTruthy();
+    expect(calls.filter((c) => c.url === url).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByText(/^Vos factures sont payées\. Un reçu vous a été envoyé par courriel/)).toBeTruthy();
+    expect(screen.getByText("Référence du paiement : 20261006-000077")).toBeTruthy();
     expect(screen.getByText("Payé le 06/10/2026 à 10:16")).toBeTruthy();
     expect(screen.getByText("51,50 €", { selector: "strong" })).toBeTruthy();
     expect(within(screen.getByRole("table", { name: "Factures réglées par ce paiement" })).getByText("2026-000123")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Voir mes précédentes factures" }).getAttribute("href")).toBe("/facturation/precedentes");
     // No more polling once paid.
-    const count = calls.filter((c) => c.url === "/api/billing/payments/77").length;
+    const count = calls.filter((c) => c.url === url).length;
     await new Promise((resolve) => setTimeout(resolve, 2300));
-    expect(calls.filter((c) => c.url === "/api/billing/payments/77")).toHaveLength(count);
+    expect(calls.filter((c) => c.url === url)).toHaveLength(count);
   }, 10_000);
 
   it("shows a refused payment with what to do", async () => {
-    serve(inProgressThen(refused));
-    renderAt("/facturation/paiements/77");
+    serve(inProgressThen(REFUSED_PAYMENT));
+    renderAt(page);
 
     expect(await screen.findByText("Paiement refusé", {}, { timeout: 4000 })).toBeTruthy();
-    expect(screen.getByText(/aucune somme n'a été débitée et vos factures restent à payer/)).toBeTruthy();
+    expect(screen.getByText(/aucune somme n'a été prélevée\. Vos factures sont de nouveau à payer/)).toBeTruthy();
     expect(screen.getByText("Ou payez avec une autre carte bancaire.")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Payer à nouveau" }).getAttribute("href")).toBe("/facturation");
   }, 10_000);
 
-  it("decides on the status, not on the label: an abandoned payment", async () => {
-    serve(billing.payment(77, { ...PAYMENT, status: "ABANDONED", statusLabel: "Abandonné par vous" }));
-    renderAt("/facturation/paiements/77");
+  it("decides on the status, not on the label: an abandoned payment, no more asked", async () => {
+    const calls = serve(billing.payment(PAYMENT_ID, { ...ABANDONED_PAYMENT, statusLabel: "Abandonné par vous" }));
+    renderAt(page);
 
     expect(await screen.findByText("Abandonné par vous")).toBeTruthy();
     expect(screen.getByText(/Vos factures sont de nouveau à payer/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Revenir à mes factures à payer" }).getAttribute("href")).toBe("/facturation");
-  });
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    expect(calls.filter((c) => c.url === url)).toHaveLength(1);
+  }, 10_000);
+
+  it("says so when the payment cannot be found, without asking again", async () => {
+    const calls = serve(billing.payment(PAYMENT_ID, () => problem(404, "Paiement introuvable.", { slug: "paiement-introuvable" })));
+    renderAt(page);
+
+    expect(await screen.findByText(/Ce paiement est introuvable/, {}, { timeout: 4000 })).toBeTruthy();
+    const count = calls.filter((c) => c.url === url).length;
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    expect(calls.filter((c) => c.url === url)).toHaveLength(count);
+  }, 15_000);
 });
 
 describe("Consultez vos précédentes factures", () => {
-  const PAID = invoiceSummary({
-    status: "PAID", statusLabel: "Payée",
-    payment: { paidAt: "2026-10-05T14:00:00Z", method: "CARD", methodLabel: "carte bancaire", reference: "PF-2026-000077" },
-  });
+  const PAID = invoiceSummary({ status: "PAID", statusLabel: "Payée", payable: false });
   const CANCELLED = invoiceSummary({
-    id: 99, number: "2026-000099", period: "Août 2026", total: "12.00", status: "CANCELLED", statusLabel: "Annulée",
-    cancellation: { reason: "Facturée deux fois", cancelledAt: "2026-09-10T08:00:00Z" },
+    id: uuid(99), number: "2026-000099", period: "Août 2026", total: 12, status: "CANCELLED", statusLabel: "Annulée", payable: false,
   });
 
-  it("lists paid and cancelled invoices, how and when, each with its PDF", async () => {
+  it("lists paid and cancelled invoices, each with its state, its page and its PDF", async () => {
     const calls = serve(billing.invoices("previous", pageOf([PAID, CANCELLED])));
     renderAt("/facturation/precedentes");
 
@@ -273,14 +316,24 @@ describe("Consultez vos précédentes factures", () => {
     expect(calls.map((c) => c.url)).toContain("/api/billing/invoices?view=previous&page=0&size=20");
     expect(screen.getByRole("heading", { level: 1, name: "Consultez vos précédentes factures" })).toBeTruthy();
     const [, paid, cancelled] = within(table).getAllByRole("row");
-    expect(within(paid).getByText("Payée le 05/10/2026 par carte bancaire")).toBeTruthy();
+    expect(within(paid).getByText("Payée")).toBeTruthy();
     expect(within(paid).getByText("51,50 €")).toBeTruthy();
     const pdf = within(paid).getByRole("link", { name: "Télécharger la facture (PDF) n° 2026-000123" });
-    expect(pdf.getAttribute("href")).toBe("/api/billing/invoices/123/pdf");
-    expect(within(cancelled).getByText("Annulée le 10/09/2026 — Motif : Facturée deux fois")).toBeTruthy();
+    expect(pdf.getAttribute("href")).toBe(`/api/billing/invoices/${SEED_ID}/pdf`);
+    expect(within(cancelled).getByText("Annulée")).toBeTruthy();
+    expect(within(cancelled).getByText("12,00 €")).toBeTruthy();
     expect(within(cancelled).getByRole("link", { name: /Télécharger la facture \(PDF\)/ }).getAttribute("href"))
-      .toBe("/api/billing/invoices/99/pdf");
-    expect(within(cancelled).getByRole("link", { name: "2026-000099" }).getAttribute("href")).toBe("/facturation/factures/99");
+      .toBe(`/api/billing/invoices/${uuid(99)}/pdf`);
+    expect(within(cancelled).getByRole("link", { name: "2026-000099" }).getAttribute("href")).toBe(`/facturation/factures/${uuid(99)}`);
+  });
+
+  it("says when an invoice has no PDF instead of a link that would fail", async () => {
+    serve(billing.invoices("previous", pageOf([{ ...PAID, pdfPath: null }])));
+    renderAt("/facturation/precedentes");
+
+    const table = await screen.findByRole("table", { name: "Vos précédentes factures" });
+    expect(within(table).getByText("PDF non disponible")).toBeTruthy();
+    expect(within(table).queryByRole("link", { name: /Télécharger la facture/ })).toBeNull();
   });
 
   it("goes page by page", async () => {
@@ -302,10 +355,11 @@ describe("Consultez vos précédentes factures", () => {
 
 describe("an invoice", () => {
   it("shows its lines as the paper invoice, its total, due date and PDF", async () => {
-    serve(billing.invoice(123, SEED_INVOICE));
-    renderAt("/facturation/factures/123");
+    const calls = serve(billing.invoice(SEED_ID, SEED_INVOICE));
+    renderAt(`/facturation/factures/${SEED_ID}`);
 
     expect(await screen.findByRole("heading", { level: 1, name: "Facture n° 2026-000123" })).toBeTruthy();
+    expect(calls.map((c) => c.url)).toContain(`/api/billing/invoices/${SEED_ID}`);
     const table = screen.getByRole("table", { name: "Détail de la facture 2026-000123" });
     const rows = within(table).getAllByRole("row");
     expect(within(rows[0]).getAllByRole("columnheader").map((h) => h.textContent))
@@ -317,7 +371,34 @@ describe("an invoice", () => {
     expect(within(rows[3]).getByRole("rowheader", { name: "Total" })).toBeTruthy();
     expect(within(rows[3]).getByRole("cell").textContent).toBe("51,50\u00a0€");
     expect(screen.getByText("Date d'échéance : 31/10/2026")).toBeTruthy();
-    expect(screen.getByRole("link", { name: /Télécharger la facture \(PDF\)/ }).getAttribute("href")).toBe("/api/billing/invoices/123/pdf");
+    expect(screen.getByRole("link", { name: /Télécharger la facture \(PDF\)/ }).getAttribute("href"))
+      .toBe(`/api/billing/invoices/${SEED_ID}/pdf`);
     expect(screen.getByRole("link", { name: "Payer cette facture" }).getAttribute("href")).toBe("/facturation");
+  });
+
+  it("says how and when a paid invoice was paid, in the API's words, and offers no payment", async () => {
+    const paid: InvoiceDetail = {
+      ...SEED_INVOICE, status: "PAID", statusLabel: "Payée", payable: false,
+      payment: { paidAt: "2026-10-05T14:00:00Z", method: "Carte bancaire en ligne", reference: "20261005-000012" },
+    };
+    serve(billing.invoice(SEED_ID, paid));
+    renderAt(`/facturation/factures/${SEED_ID}`);
+
+    expect(await screen.findByText("Payée le 05/10/2026 — Carte bancaire en ligne")).toBeTruthy();
+    expect(screen.getByText("Référence du paiement : 20261005-000012")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Payer cette facture" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Revenir à mes factures" }).getAttribute("href")).toBe("/facturation/precedentes");
+  });
+
+  it("says when and why a cancelled invoice was cancelled", async () => {
+    const cancelled: InvoiceDetail = {
+      ...SEED_INVOICE, status: "CANCELLED", statusLabel: "Annulée", payable: false,
+      cancellation: { cancelledAt: "2026-09-10T08:00:00Z", reason: "Facturée deux fois", cancelledBy: null },
+    };
+    serve(billing.invoice(SEED_ID, cancelled));
+    renderAt(`/facturation/factures/${SEED_ID}`);
+
+    expect(await screen.findByText("Annulée le 10/09/2026 — Motif : Facturée deux fois")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Payer cette facture" })).toBeNull();
   });
 });

@@ -7,10 +7,13 @@ import { billingKeys, euros, fetchInvoice } from "../../api/billing";
 import { frenchDate } from "../../format";
 import { FacturationPage, PAGES } from "./FacturationPage";
 import { InvoiceLines } from "./InvoiceLines";
-import { InvoiceStatusText } from "./InvoiceStatusText";
+import { invoiceOutcome } from "./invoiceOutcome";
 import { PdfLink } from "./PdfLink";
 
-/** An invoice of the family: its lines as on the paper invoice, total, due date, status, and its PDF. */
+/**
+ * An invoice of the family: its lines as on the paper invoice, total, due date, status (how and when paid, or why
+ * cancelled), and its PDF.
+ */
 export function Facture() {
   const { id = "" } = useParams();
   const invoice = useQuery({ queryKey: billingKeys.invoice(id), queryFn: () => fetchInvoice(id) });
@@ -35,7 +38,8 @@ export function Facture() {
         return (
           <>
             <ul className="fr-raw-list fr-mb-3w">
-              <li>État : <Badge small noIcon>{data.statusLabel}</Badge> <InvoiceStatusText invoice={data} /></li>
+              <li>État : <Badge small noIcon>{data.statusLabel}</Badge></li>
+              {invoiceOutcome(data) && <li>{invoiceOutcome(data)}</li>}
               <li>Date d'émission : {frenchDate(data.issueDate)}</li>
               <li>Date d'échéance : {frenchDate(data.dueDate)}</li>
               {data.status === "PAID" && data.payment && <li>Référence du paiement : {data.payment.reference}</li>}
@@ -43,11 +47,11 @@ export function Facture() {
             <InvoiceLines invoice={data} />
             <p className="fr-text--lg">
               Total : <strong>{euros(data.total)}</strong>
-              {data.status === "TO_PAY" && <>, à payer avant le {frenchDate(data.dueDate)}</>}
+              {data.payable && <>, à payer avant le {frenchDate(data.dueDate)}</>}
             </p>
             <p><PdfLink invoice={data} /></p>
             <ul className="fr-btns-group fr-btns-group--inline-md">
-              {data.status === "TO_PAY" && (
+              {data.payable && (
                 <li><Button linkProps={{ to: PAGES.payer.path, state: { select: data.id } }}>Payer cette facture</Button></li>
               )}
               <li>

@@ -1,11 +1,7 @@
-import { euros, frenchDecimal, type Invoice } from "../../api/billing";
+import { euros, frenchDecimal, type InvoiceDetail } from "../../api/billing";
 
-/** « Nom et Prénom – Prestation »: « DURAND Marie – Repas Enfants », or the service alone for the whole family. */
-const lineLabel = (beneficiary: string | null, service: string) =>
-  beneficiary && beneficiary.trim() !== "" ? `${beneficiary} – ${service}` : service;
-
-/** An invoice's lines as the families' guide shows them, and its total. */
-export function InvoiceLines({ invoice }: { invoice: Invoice }) {
+/** An invoice's lines as the families' guide shows them (the label as the PDF prints it), and its total. */
+export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
   return (
     <div className="fr-table">
       <table>
@@ -21,7 +17,7 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
         <tbody>
           {invoice.lines.map((line, index) => (
             <tr key={index}>
-              <td>{lineLabel(line.beneficiary, line.service)}</td>
+              <td>{line.label}</td>
               <td>{frenchDecimal(line.unitPrice)}&nbsp;€</td>
               <td>{frenchDecimal(line.quantity)}</td>
               <td>{euros(line.amount)}</td>

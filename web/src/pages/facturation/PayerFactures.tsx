@@ -14,8 +14,8 @@ import { submitToBank } from "./bank";
 
 type Step = "select" | "recap" | "redirecting";
 
-/** Only an invoice « À payer » can be chosen; the others are shown with their label. */
-const isSelectable = (invoice: InvoiceSummary) => invoice.status === "TO_PAY";
+/** Only an invoice the API says `payable` (« À payer ») can be chosen; the others are shown with their label. */
+const isSelectable = (invoice: InvoiceSummary) => invoice.payable;
 
 /** Why an invoice of the list cannot be chosen, in a word more than its label. */
 const NOT_SELECTABLE_HINT: Partial<Record<InvoiceSummary["status"], string>> = {

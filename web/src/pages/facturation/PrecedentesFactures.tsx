@@ -4,12 +4,14 @@ import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import { billingKeys, euros, fetchInvoices } from "../../api/billing";
-import { InvoiceStatusText } from "./InvoiceStatusText";
 import { PdfLink } from "./PdfLink";
 
 const PAGE_SIZE = 20;
 
-/** « Consultez vos précédentes factures »: paid and cancelled ones, newest first, page by page, each with its PDF. */
+/**
+ * « Consultez vos précédentes factures »: paid and cancelled ones, newest first, page by page, each with its state and
+ * PDF. How and when it was paid, or why it was cancelled, is on the invoice's page (the list does not carry it).
+ */
 export function PrecedentesFactures() {
   const [params] = useSearchParams();
   // The address counts pages from 1, as people do; the API from 0.
@@ -35,6 +37,7 @@ export function PrecedentesFactures() {
   return (
     <>
       <p>{total} facture{total > 1 ? "s" : ""} payée{total > 1 ? "s" : ""} ou annulée{total > 1 ? "s" : ""}</p>
+      <p className="fr-text--sm">Cliquez sur le numéro d'une facture pour voir quand et comment elle a été payée, ou le motif de son annulation.</p>
       <div className="fr-table">
         <table>
           <caption>Vos précédentes factures{pageCount > 1 ? ` (page ${page} sur ${pageCount})` : ""}</caption>
@@ -55,7 +58,6 @@ export function PrecedentesFactures() {
                 <td>{euros(invoice.total)}</td>
                 <td>
                   <Badge small noIcon severity={invoice.status === "PAID" ? "success" : undefined}>{invoice.statusLabel}</Badge>
-                  <p className="fr-text--sm fr-mb-0 fr-mt-1v"><InvoiceStatusText invoice={invoice} /></p>
                 </td>
                 <td><PdfLink invoice={invoice} /></td>
               </tr>

@@ -3,7 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams } from "react-router-dom";
-import { billingKeys, euros, fetchPayment, type Payment } from "../../api/billing";
+import { billingKeys, euros, fetchPayment, isFinalPayment, type Payment } from "../../api/billing";
 import { frenchDateTime } from "../../format";
 import { FacturationPage, PAGES } from "./FacturationPage";
 
@@ -28,23 +28,21 @@ function PaidInvoices({ payment }: { payment: Payment }) {
   );
 }
 
-/** What the family reads for each state of its payment: decided on the status, titled with the API's label. */
+/**
+ * What the family reads for each state of its payment: decided on the status, titled with the API's `statusLabel` and
+ * told what to do with its `nextStep`; the page adds the receipt, or the way back to pay again.
+ */
 function Outcome({ payment }: { payment: Payment }) {
   const amount = euros(payment.amount);
   switch (payment.status) {
     case "IN_PROGRESS":
       return (
-        <>
-          <Alert severity="info" title={payment.statusLabel} className="fr-mb-3w"
-            description={`${payment.statusLabel} : nous attendons la confirmation de la banque.`} />
-          <p>Cette page se met à jour toute seule. Vous pouvez aussi la quitter : vous recevrez un e-mail dès que la banque aura confirmé votre paiement.</p>
-        </>
+        <Alert severity="info" title={payment.statusLabel} className="fr-mb-3w" description={payment.nextStep} />
       );
     case "PAID":
       return (
         <>
-          <Alert severity="success" title={`Paiement accepté — ${payment.statusLabel}`} className="fr-mb-3w"
-            description={`Votre paiement de ${amount} a été accepté par la banque. Merci !`} />
+          <Alert severity="success" title={payment.statusLabel} className="fr-mb-3w" description={payment.nextStep} />
           <h2 className="fr-h4">Votre reçu</h2>
           <ul className="fr-raw-list fr-mb-3w">
             <li>Montant : <strong>{amount}</strong></li>
@@ -52,15 +50,13 @@ function Outcome({ payment }: { payment: Payment }) {
             {payment.settledAt && <li>Payé le {frenchDateTime(payment.settledAt)}</li>}
           </ul>
           <PaidInvoices payment={payment} />
-          <p>Un reçu « Paiement reçu » vous est envoyé par e-mail. Vos factures payées se trouvent sous « Consultez vos précédentes factures », avec leur PDF.</p>
           <Button linkProps={{ to: PAGES.precedentes.path }}>Voir mes précédentes factures</Button>
         </>
       );
     case "REFUSED":
       return (
         <>
-          <Alert severity="error" title={payment.statusLabel} className="fr-mb-3w"
-            description={`La banque a refusé le paiement de ${amount} : aucune somme n'a été débitée et vos factures restent à payer.`} />
+          <Alert severity="error" title={payment.statusLabel} className="fr-mb-3w" description={payment.nextStep} />
           <h2 className="fr-h4">Que faire ?</h2>
           <ul>
             <li>Vérifiez le numéro, la date d'expiration et le code de votre carte, puis essayez à nouveau.</li>
@@ -73,19 +69,19 @@ function Outcome({ payment }: { payment: Payment }) {
     case "ABANDONED":
       return (
         <>
-          <Alert severity="warning" title={payment.statusLabel} className="fr-mb-3w"
-            description={`Le paiement de ${amount} n'a pas été effectué : aucune somme n'a été débitée. Vos factures sont de nouveau à payer.`} />
+          <Alert severity="warning" title={payment.statusLabel} className="fr-mb-3w" description={payment.nextStep} />
           <Button linkProps={{ to: PAGES.payer.path }}>Revenir à mes factures à payer</Button>
         </>
       );
     default:
-      return <Alert severity="info" title={payment.statusLabel} description="Consultez vos factures pour connaître leur état." />;
+      return <Alert severity="info" title={payment.statusLabel} description={payment.nextStep} />;
   }
 }
 
 /**
- * Back from the bank: the payment's state, asked every 2 seconds while the bank's notification has not arrived (only
- * the notification settles the invoices), then paid, refused or abandoned, each with what to do next.
+ * Back from the bank (it sends the browser to /facturation/paiements/{id} with a GET): the payment's state, asked every
+ * 2 seconds until a final status (PAID, REFUSED, ABANDONED: only the bank's notification settles the invoices), each
+ * with what to do next.
  */
 export function RetourPaiement() {
   const { id = "" } = useParams();
@@ -93,11 +89,14 @@ export function RetourPaiement() {
   const payment = useQuery({
     queryKey: billingKeys.payment(id),
     queryFn: () => fetchPayment(id),
-    refetchInterval: (query) => (query.state.data?.status === "IN_PROGRESS" ? POLL_INTERVAL_MS : false),
+    refetchInterval: (query) => {
+      const current = query.state.data?.status;
+      return current && !isFinalPayment(current) ? POLL_INTERVAL_MS : false;
+    },
   });
   const status = payment.data?.status;
   useEffect(() => {
-    if (status && status !== "IN_PROGRESS") {
+    if (status && isFinalPayment(status)) {
       // The invoices changed state: the lists are read again.
       void queryClient.invalidateQueries({ queryKey: billingKeys.invoices() });
     }
@@ -105,7 +104,7 @@ export function RetourPaiement() {
   return (
     <FacturationPage title="Votre paiement" intro={payment.data ? `Paiement n° ${payment.data.reference}` : "Le résultat de votre paiement en ligne."}>
       {() => (
-        // Each new state is read out as it comes (« Paiement en cours », then « Payée »…).
+        // Each new state is read out as it comes (« Paiement en cours », then « Paiement accepté »…).
         <div aria-live="polite">
           {payment.data ? (
             <Outcome payment={payment.data} />

@@ -1,8 +1,11 @@
 // The billing service's endpoints, one handler each, named as in api/billing.ts: each answers `answer` (a body sent
 // as JSON, or a resolver). Lists filtered by a query parameter (view, date) answer only that one, and let the next
-// handler answer the others.
+// handler answer the others. The bodies below are shaped as billing-service's controllers write them: ids are UUIDs,
+// money is a JSON number (BigDecimal), instants ISO 8601.
 import { http, type HttpResponseResolver } from "msw";
-import type { Id, Invoice, InvoiceSummary, Page, Payment } from "../../api/billing";
+import type {
+  Id, ImportAnswer, InvoiceDetail, InvoiceSummary, Journal, JournalLine, Page, Payment,
+} from "../../api/billing";
 import { resolverOf, type Answer } from "../server";
 
 const BILLING = "/api/billing";
@@ -30,30 +33,84 @@ export const billing = {
 
 /* ----- The seed's invoice and its kin ----- */
 
+/** An id as billing-service gives them: a UUID, its last digits `n` (« …000000000123 »). */
+export const uuid = (n: number) => `5f0c2a8e-6b1d-4e3a-9c47-${String(n).padStart(12, "0")}`;
+
+/** The seed's invoice's id. */
+export const SEED_ID = uuid(123);
+
 /** The seed's invoice of dossier 6000: DURAND Marie, Repas Enfants 4.40 × 10.00 = 44.00, Atelier 3D 0.75 × 10.00 = 7.50. */
-export const SEED_INVOICE: Invoice = {
-  id: 123, number: "2026-000123", dossierNumber: "6000", period: "Septembre 2026", issueDate: "2026-10-05",
-  dueDate: "2026-10-31", total: "51.50", status: "TO_PAY", statusLabel: "À payer", payment: null, cancellation: null,
+export const SEED_INVOICE: InvoiceDetail = {
+  id: SEED_ID, number: "2026-000123", dossierNumber: "6000", period: "Septembre 2026", issueDate: "2026-10-05",
+  dueDate: "2026-10-31", total: 51.5, status: "TO_PAY", statusLabel: "À payer", payable: true,
+  pdfPath: `/api/billing/invoices/${SEED_ID}/pdf`,
   lines: [
-    { beneficiary: "DURAND Marie", service: "Repas Enfants", unitPrice: "4.40", quantity: "10.00", amount: "44.00" },
-    { beneficiary: "DURAND Marie", service: "Atelier 3D", unitPrice: "0.75", quantity: "10.00", amount: "7.50" },
+    { beneficiary: "DURAND Marie", service: "Repas Enfants", label: "DURAND Marie – Repas Enfants", unitPrice: 4.4, quantity: 10, amount: 44 },
+    { beneficiary: "DURAND Marie", service: "Atelier 3D", label: "DURAND Marie – Atelier 3D", unitPrice: 0.75, quantity: 10, amount: 7.5 },
   ],
+  payment: null, cancellation: null,
 };
 
-/** An invoice summary: the seed's, with `changes`. */
+/** An invoice summary: the seed's, with `changes` (a new id gives its own PDF's path). */
 export const invoiceSummary = (changes: Partial<InvoiceSummary>): InvoiceSummary => {
-  const { lines: _lines, ...summary } = SEED_INVOICE;
-  return { ...summary, ...changes };
+  const { lines: _lines, payment: _payment, cancellation: _cancellation, ...summary } = SEED_INVOICE;
+  const id = changes.id ?? summary.id;
+  return { ...summary, pdfPath: `/api/billing/invoices/${id}/pdf`, ...changes };
 };
 
 /** A page of `items`, the first. */
 export const pageOf = <T,>(items: T[], changes: Partial<Page<T>> = {}): Page<T> =>
   ({ items, page: 0, size: 20, total: items.length, ...changes });
 
-/** A payment of the seed's invoice by card, in progress. */
+/** The seed's payment's id. */
+export const PAYMENT_ID = uuid(77);
+
+/** A payment of the seed's invoice by card, in progress, as GET /api/billing/payments/{id} gives it (no form). */
 export const PAYMENT: Payment = {
-  id: 77, status: "IN_PROGRESS", statusLabel: "Paiement en cours", amount: "51.50",
-  invoices: [{ id: 123, number: "2026-000123", period: "Septembre 2026", total: "51.50" }],
-  provider: "SYSTEMPAY", reference: "PF-2026-000077", createdAt: "2026-10-06T08:15:00Z", settledAt: null,
-  dossierNumber: "6000", familyName: "DURAND",
+  id: PAYMENT_ID, status: "IN_PROGRESS", statusLabel: "Paiement en cours",
+  nextStep: "Nous attendons la confirmation de la banque. Cette page se met à jour d'elle-même ; "
+    + "vous recevrez un courriel dès que le paiement sera confirmé.",
+  amount: 51.5, provider: "SYSTEMPAY",
+  invoices: [{ id: SEED_ID, number: "2026-000123", period: "Septembre 2026", total: 51.5 }],
+  createdAt: "2026-10-06T08:15:00Z", settledAt: null, reference: "20261006-000077", form: null,
 };
+
+/** The payment once the bank answered, as billing-service words each status. */
+export const PAID_PAYMENT: Payment = {
+  ...PAYMENT, status: "PAID", statusLabel: "Paiement accepté", settledAt: "2026-10-06T08:16:30Z",
+  nextStep: "Vos factures sont payées. Un reçu vous a été envoyé par courriel ; vous les retrouvez dans "
+    + "« Consultez vos précédentes factures ».",
+};
+export const REFUSED_PAYMENT: Payment = {
+  ...PAYMENT, status: "REFUSED", statusLabel: "Paiement refusé", settledAt: "2026-10-06T08:16:30Z",
+  nextStep: "La banque a refusé le paiement et aucune somme n'a été prélevée. Vos factures sont de nouveau "
+    + "à payer : vous pouvez réessayer, avec une autre carte si besoin.",
+};
+export const ABANDONED_PAYMENT: Payment = {
+  ...PAYMENT, status: "ABANDONED", statusLabel: "Paiement abandonné", settledAt: "2026-10-06T08:45:00Z",
+  nextStep: "Le paiement n'a pas été mené à son terme et aucune somme n'a été prélevée. Vos factures sont "
+    + "de nouveau à payer : vous pouvez recommencer quand vous le souhaitez.",
+};
+
+/** A line of the « Journal des paiements »: the seed's payment, paid, with `changes`. */
+export const journalLine = (changes: Partial<JournalLine> = {}): JournalLine => ({
+  id: PAYMENT_ID, createdAt: "2026-10-06T08:15:00Z", settledAt: "2026-10-06T08:16:30Z", dossierNumber: "6000",
+  familyName: "DURAND", invoiceNumbers: ["2026-000123"], amount: 51.5, provider: "SYSTEMPAY",
+  providerLabel: "Carte bancaire (Systempay)", status: "PAID", statusLabel: "Paiement accepté",
+  reference: "20261006-000077", bankStatus: "AUTHORISED", anomaly: null, ...changes,
+});
+
+/** A day's journal of `payments`; `paidCount` and `paidTotal` as billing-service counts them (given by the test). */
+export const journalOf = (date: string, payments: JournalLine[], paidCount: number, paidTotal: number | string): Journal =>
+  ({ date, payments, paidCount, paidTotal });
+
+/** What POST /api/billing/imports answers when it created `numbers` (201). */
+export const importedAnswer = (numbers: string[], alreadyImported = 0): ImportAnswer => ({
+  created: numbers.length, alreadyImported, invoiceNumbers: numbers,
+  message: `Import terminé : ${numbers.length} facture(s) créée(s), ${alreadyImported} déjà importée(s).`,
+});
+
+/** What it answers when every invoice of the batch had been imported before (200). */
+export const alreadyImportedAnswer = (alreadyImported: number): ImportAnswer => ({
+  created: 0, alreadyImported, invoiceNumbers: [], message: "Ce lot a déjà été importé : aucune facture ajoutée.",
+});
