@@ -35,16 +35,18 @@ public class InvoiceController {
         this.service = service;
     }
 
-    /** An invoice in a list. */
+    /** An invoice in a list; when paid, how and when; when cancelled, why (« précédentes factures »). */
     public record InvoiceSummary(UUID id, String number, String dossierNumber, String period, LocalDate issueDate,
                                  LocalDate dueDate, BigDecimal total, InvoiceStatus status, String statusLabel,
-                                 boolean payable, String pdfPath) {
+                                 boolean payable, String pdfPath, PaymentView payment,
+                                 CancellationView cancellation) {
 
         static InvoiceSummary of(Invoice invoice) {
             return new InvoiceSummary(invoice.getId(), invoice.getNumber(), invoice.getDossierNumber(),
                     invoice.getPeriod(), invoice.getIssueDate(), invoice.getDueDate(), invoice.getTotal(),
                     invoice.getStatus(), invoice.getStatus().label(), invoice.getStatus().isPayable(),
-                    invoice.getPdf() == null ? null : InvoiceIssuing.pdfPath(invoice.getId()));
+                    invoice.getPdf() == null ? null : InvoiceIssuing.pdfPath(invoice.getId()),
+                    PaymentView.of(invoice), CancellationView.of(invoice, false));
         }
     }
 
@@ -64,10 +66,23 @@ public class InvoiceController {
 
     /** How and when it was paid (only when paid). */
     public record PaymentView(Instant paidAt, String method, String reference) {
+
+        static PaymentView of(Invoice invoice) {
+            return invoice.getStatus() == InvoiceStatus.PAID
+                    ? new PaymentView(invoice.getPaidAt(), invoice.getPaymentMethod(), invoice.getPaymentReference())
+                    : null;
+        }
     }
 
     /** Why and when it was cancelled (only when cancelled); who, for agents only. */
     public record CancellationView(Instant cancelledAt, String reason, String cancelledBy) {
+
+        static CancellationView of(Invoice invoice, boolean withAgent) {
+            return invoice.getStatus() == InvoiceStatus.CANCELLED
+                    ? new CancellationView(invoice.getCancelledAt(), invoice.getCancellationReason(),
+                    withAgent ? invoice.getCancelledBy() : null)
+                    : null;
+        }
     }
 
     /** An invoice with its lines. */
@@ -80,16 +95,10 @@ public class InvoiceController {
             InvoiceSummary summary = InvoiceSummary.of(invoice);
             List<LineView> lines = invoice.getLines().stream().map(l -> new LineView(l.beneficiary(), l.service(),
                     l.label(), l.unitPrice(), l.quantity(), l.amount())).toList();
-            PaymentView payment = invoice.getStatus() == InvoiceStatus.PAID
-                    ? new PaymentView(invoice.getPaidAt(), invoice.getPaymentMethod(), invoice.getPaymentReference())
-                    : null;
-            CancellationView cancellation = invoice.getStatus() == InvoiceStatus.CANCELLED
-                    ? new CancellationView(invoice.getCancelledAt(), invoice.getCancellationReason(),
-                    viewer.isStaff() ? invoice.getCancelledBy() : null)
-                    : null;
             return new InvoiceDetail(summary.id(), summary.number(), summary.dossierNumber(), summary.period(),
                     summary.issueDate(), summary.dueDate(), summary.total(), summary.status(), summary.statusLabel(),
-                    summary.payable(), summary.pdfPath(), lines, payment, cancellation);
+                    summary.payable(), summary.pdfPath(), lines, summary.payment(),
+                    CancellationView.of(invoice, viewer.isStaff()));
         }
     }
 

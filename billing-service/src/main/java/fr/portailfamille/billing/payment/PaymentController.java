@@ -57,14 +57,17 @@ public class PaymentController {
      * only when just started; {@code reference} is the bank's transaction reference.
      */
     public record PaymentView(UUID id, PaymentStatus status, String statusLabel, String nextStep, BigDecimal amount,
-                              Provider provider, List<InvoiceView> invoices, Instant createdAt, Instant settledAt,
-                              String reference, FormView form) {
+                              Provider provider, String providerLabel, List<InvoiceView> invoices,
+                              Instant createdAt, Instant settledAt, String reference, String dossierNumber,
+                              String familyName, FormView form) {
 
         static PaymentView of(Payment payment, BankForm form) {
             return new PaymentView(payment.getId(), payment.getStatus(), payment.getStatus().label(),
                     payment.getStatus().nextStep(), payment.getAmount(), payment.getProvider(),
+                    JournalCsv.providerLabel(payment.getProvider()),
                     payment.getInvoices().stream().map(InvoiceView::of).toList(), payment.getCreatedAt(),
-                    payment.getSettledAt(), payment.displayReference(),
+                    payment.getSettledAt(), payment.displayReference(), payment.getDossierNumber(),
+                    payment.getFamilyName(),
                     form == null ? null : new FormView(form.action(), form.method(), form.fields()));
         }
     }

@@ -38,6 +38,12 @@ class InvoiceApiTest extends BillingApiSupport {
 
         assertThat(ids(payable)).contains(toPay.toString()).doesNotContain(cancelled.toString());
         assertThat(ids(previous)).contains(cancelled.toString()).doesNotContain(toPay.toString());
+        JsonNode cancelledItem = previous.get("items").valueStream()
+                .filter(i -> i.get("id").asString().equals(cancelled.toString())).findFirst().orElseThrow();
+        assertThat(cancelledItem.at("/cancellation/reason").asString()).isEqualTo("Facture émise en double.");
+        assertThat(cancelledItem.at("/cancellation/cancelledBy").isNull()).as("the agent's name is not for families")
+                .isTrue();
+        assertThat(cancelledItem.get("payment").isNull()).isTrue();
         assertThat(payable.get("page").asInt()).isZero();
         assertThat(payable.get("size").asInt()).isEqualTo(100);
         assertThat(payable.get("total").asLong()).isEqualTo(payable.get("items").size());

@@ -129,6 +129,18 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         assertThat(outboxEvents("PaymentSucceeded", id)).isEqualTo(1);
         assertThat(outboxPayload("PaymentSucceeded", id)).contains("\"amount\":59.00").contains(dossier)
                 .contains(paid.get("reference").asString());
+        assertThat(paid.get("dossierNumber").asString()).isEqualTo(dossier);
+        assertThat(paid.get("providerLabel").asString()).isNotBlank();
+
+        // « Consultez vos précédentes factures »: each paid invoice says how and when.
+        JsonNode previous = api().get("/api/billing/invoices?view=previous&size=100", family(dossier)).json();
+        JsonNode listed = previous.get("items").valueStream()
+                .filter(i -> i.get("id").asString().equals(first.toString())).findFirst().orElseThrow();
+        assertThat(listed.get("statusLabel").asString()).isEqualTo("Payée");
+        assertThat(listed.at("/payment/method").asString()).isEqualTo("Carte bancaire en ligne");
+        assertThat(listed.at("/payment/reference").asString()).isEqualTo(paid.get("reference").asString());
+        assertThat(listed.at("/payment/paidAt").isNull()).isFalse();
+        assertThat(listed.get("cancellation").isNull()).isTrue();
     }
 
     @Test
