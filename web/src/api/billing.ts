@@ -44,7 +44,10 @@ export type InvoicePayment = {
 /** Why and when an agent cancelled an invoice (only when CANCELLED); `cancelledBy` for agents only, else null. */
 export type InvoiceCancellation = { cancelledAt: string; reason: string; cancelledBy: string | null };
 
-/** An invoice in a list (`InvoiceSummary`). */
+/**
+ * An invoice in a list (`InvoiceSummary`): GET /api/billing/invoices?view=…, GET /api/billing/dossiers/{number}/invoices.
+ * When paid, how and when (`payment`); when cancelled, why (`cancellation`, without the agent's name in a list).
+ */
 export type InvoiceSummary = {
   id: Id;
   /** Unique per authority: « 2026-000123 ». */
@@ -64,13 +67,18 @@ export type InvoiceSummary = {
   payable: boolean;
   /** Where the gateway serves its PDF (« /api/billing/invoices/{id}/pdf »); null when it has none. */
   pdfPath: string | null;
+  /** Only when PAID, else null. */
+  payment: InvoicePayment | null;
+  /** Only when CANCELLED, else null; `cancelledBy` only in an invoice's details seen by an agent. */
+  cancellation: InvoiceCancellation | null;
 };
 
-/** An invoice with its lines (GET /api/billing/invoices/{id}, the answer to a cancellation): `InvoiceDetail`. */
+/**
+ * An invoice with its lines (GET /api/billing/invoices/{id}, the answer to a cancellation): `InvoiceDetail`, whose
+ * `cancellation.cancelledBy` names the agent when an agent reads it.
+ */
 export type InvoiceDetail = InvoiceSummary & {
   lines: InvoiceLine[];
-  payment: InvoicePayment | null;
-  cancellation: InvoiceCancellation | null;
 };
 
 /** A page of a list (`InvoiceList`): `page` from 0, `total` items in all. */
@@ -114,12 +122,18 @@ export type Payment = {
   nextStep: string;
   amount: Amount;
   provider: Provider;
+  /** The bank in words, as the journal names it: « Carte bancaire (Systempay) », « PayFiP ». */
+  providerLabel: string;
   invoices: PaymentInvoice[];
   /** ISO 8601 instants; `settledAt` once the bank answered (paid, refused or abandoned). */
   createdAt: string;
   settledAt: string | null;
   /** The bank's transaction reference: « 20261006-000042 » (Systempay), PayFiP's idOp. */
   reference: string;
+  /** The dossier whose invoices it settles: « 6000 ». */
+  dossierNumber: string;
+  /** The family's name as the dossier gives it (« DURAND »); null when unknown. */
+  familyName: string | null;
   form: PaymentForm | null;
 };
 

@@ -6,8 +6,8 @@ import type { InvoiceDetail } from "../../api/billing";
 import { ANONYMOUS, type Me } from "../../api/session";
 import { expectFocusOn } from "../../test/focus";
 import {
-  alreadyImportedAnswer, billing, importedAnswer, invoiceSummary, journalLine, journalOf, PAID_PAYMENT, PAYMENT_ID, pageOf,
-  SEED_ID, SEED_INVOICE, uuid,
+  alreadyImportedAnswer, billing, cancelledSummary, importedAnswer, invoiceSummary, journalLine, journalOf, PAID_PAYMENT,
+  paidSummary, PAYMENT_ID, pageOf, SEED_ID, SEED_INVOICE, uuid,
 } from "../../test/handlers/billing";
 import { FAMILY, session } from "../../test/handlers/session";
 import { renderApp, renderWith } from "../../test/render";
@@ -183,18 +183,18 @@ describe("Importer des factures", () => {
 
 describe("a dossier's invoices", () => {
   const TO_PAY = invoiceSummary({});
-  const PAID = invoiceSummary({ id: uuid(99), number: "2026-000099", status: "PAID", statusLabel: "Payée", payable: false });
+  const PAID = paidSummary({ id: uuid(99), number: "2026-000099" });
   const CANCELLED: InvoiceDetail = {
     ...SEED_INVOICE, status: "CANCELLED", statusLabel: "Annulée", payable: false,
     cancellation: { cancelledAt: "2026-10-07T09:00:00Z", reason: "Facturée deux fois", cancelledBy: "regisseur" },
   };
 
-  it("lists every invoice with its PDF, and cancels one only with a reason", async () => {
+  it("lists every invoice with its PDF, how and when paid, and cancels one only with a reason", async () => {
     document.cookie = "XSRF-TOKEN=jeton-csrf";
     let reads = 0;
     const calls = serve(
       billing.dossierInvoices("6000", () => json(pageOf(++reads === 1 ? [TO_PAY, PAID]
-        : [{ ...TO_PAY, status: "CANCELLED", statusLabel: "Annulée", payable: false }, PAID]))),
+        : [cancelledSummary({}, "Facturée deux fois", "2026-10-07T09:00:00Z"), PAID]))),
       billing.cancelInvoice(SEED_ID, CANCELLED),
     );
     renderAt("/agent/facturation/dossiers/6000");
@@ -203,7 +203,11 @@ describe("a dossier's invoices", () => {
     expect(calls.map((c) => c.url)).toContain("/api/billing/dossiers/6000/invoices?page=0&size=20");
     expect(within(table).getByRole("link", { name: "PDF de la facture 2026-000123" }).getAttribute("href"))
       .toBe(`/api/billing/invoices/${SEED_ID}/pdf`);
-    expect(within(table).getByText("Payée")).toBeTruthy();
+    const paidRow = within(table).getAllByRole("row").find((r) => r.textContent?.includes("2026-000099"))!;
+    expect(within(paidRow).getByText("Payée")).toBeTruthy();
+    expect(within(paidRow).getByText("Payée le 05/10/2026 — Carte bancaire en ligne")).toBeTruthy();
+    const toPayRow = within(table).getAllByRole("row").find((r) => r.textContent?.includes("2026-000123"))!;
+    expect(within(toPayRow).queryByText(/ le \d\d\/\d\d\/\d{4} — /)).toBeNull();
     // Paid: not cancellable.
     expect(within(table).getAllByRole("button", { name: /Annuler la facture/ })).toHaveLength(1);
 
@@ -226,6 +230,7 @@ describe("a dossier's invoices", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
     const row = (await screen.findAllByRole("row")).find((r) => r.textContent?.includes("2026-000123"))!;
     await waitFor(() => expect(within(row).getByText("Annulée")).toBeTruthy());
+    expect(within(row).getByText("Annulée le 07/10/2026 — Motif : Facturée deux fois")).toBeTruthy();
     expect(screen.queryAllByRole("button", { name: /Annuler la facture/ })).toHaveLength(0);
   });
 
@@ -244,6 +249,32 @@ describe("a dossier's invoices", () => {
     await expectFocusOn(message);
     fireEvent.click(within(dialog).getByRole("button", { name: "Ne pas annuler" }));
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("a payment", () => {
+  it("shows its dossier as a link to it, its family and the bank in billing-service's words", async () => {
+    serve(billing.payment(PAYMENT_ID, {
+      ...PAID_PAYMENT, provider: "PAYFIP", providerLabel: "PayFiP", reference: "a1b2c3d4e5", dossierNumber: "6001", familyName: "MARTIN",
+    }));
+    renderAt(`/agent/facturation/paiements/${PAYMENT_ID}`);
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Paiement a1b2c3d4e5" })).toBeTruthy();
+    const details = [...document.querySelectorAll("dt")].map((dt) => [read(dt.textContent), read(dt.nextElementSibling?.textContent)]);
+    expect(details).toEqual(expect.arrayContaining([
+      ["Dossier", "6001"], ["Famille", "MARTIN"], ["Moyen de paiement", "PayFiP"],
+    ]));
+    fireEvent.click(screen.getByRole("link", { name: "6001" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Dossier" })).toBeTruthy();
+  });
+
+  it("says so when the family's name is unknown", async () => {
+    serve(billing.payment(PAYMENT_ID, { ...PAID_PAYMENT, familyName: null }));
+    renderAt(`/agent/facturation/paiements/${PAYMENT_ID}`);
+
+    await screen.findByRole("heading", { level: 1, name: "Paiement 20261006-000077" });
+    const famille = [...document.querySelectorAll("dt")].find((dt) => dt.textContent === "Famille")!;
+    expect(famille.nextElementSibling?.textContent).toBe("—");
   });
 });
 
@@ -302,6 +333,8 @@ describe("Journal des paiements", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Paiement 20261006-000077" })).toBeTruthy();
     expect(screen.getByText("Paiement accepté")).toBeTruthy();
     expect(screen.getByText("Carte bancaire (Systempay)")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "6000" }).getAttribute("href")).toBe("/agent/dossiers/6000");
+    expect(screen.getByText("DURAND")).toBeTruthy();
     expect(screen.getByText("06/10/2026 à 10:16")).toBeTruthy();
     expect(within(screen.getByRole("table", { name: "Factures de ce paiement" })).getByText("2026-000123")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Journal des paiements de ce jour" }).getAttribute("href"))

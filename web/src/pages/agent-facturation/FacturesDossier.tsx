@@ -11,6 +11,7 @@ import {
 } from "../../api/billing";
 import { fieldsOf } from "../../api/http";
 import { useFocusOn } from "../../components/forms";
+import { invoiceOutcome } from "../../components/invoiceOutcome";
 import { frenchDate } from "../../format";
 import { AGENT_BILLING, AgentPage } from "./AgentPage";
 
@@ -76,7 +77,10 @@ function CancelDialog({ invoice, onClose }: DialogProps) {
   );
 }
 
-/** A dossier's invoices, every status, as an agent sees them; cancelling one with a reason. */
+/**
+ * A dossier's invoices, every status, as an agent sees them, a paid one with how and when (« Payée le 05/10/2026 —
+ * Carte bancaire en ligne »), a cancelled one with when and why; cancelling one with a reason.
+ */
 export function FacturesDossier() {
   const { number = "" } = useParams();
   const [params] = useSearchParams();
@@ -141,7 +145,10 @@ export function FacturesDossier() {
                     <td>{frenchDate(invoice.issueDate)}</td>
                     <td>{frenchDate(invoice.dueDate)}</td>
                     <td>{euros(invoice.total)}</td>
-                    <td><Badge small noIcon>{invoice.statusLabel}</Badge></td>
+                    <td>
+                      <Badge small noIcon>{invoice.statusLabel}</Badge>
+                      {invoiceOutcome(invoice) && <p className="fr-text--sm fr-mt-1w fr-mb-0">{invoiceOutcome(invoice)}</p>}
+                    </td>
                     <td>
                       {pdfUrlOf(invoice) ? (
                         <a className="fr-link fr-icon-download-line fr-link--icon-left" href={pdfUrlOf(invoice)!}

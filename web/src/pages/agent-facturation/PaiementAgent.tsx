@@ -7,12 +7,9 @@ import { frenchDateTime } from "../../format";
 import { AGENT_BILLING, AgentPage } from "./AgentPage";
 import { todayInParis } from "./JournalPaiements";
 
-/** The bank, as the journal names it (billing-service's `providerLabel`, which a payment's own answer does not carry). */
-const PROVIDERS: Record<string, string> = { SYSTEMPAY: "Carte bancaire (Systempay)", PAYFIP: "PayFiP" };
-
 /**
- * A payment as an agent sees it (GET /api/billing/payments/{id}): state, amount, bank, transaction reference, dates, the
- * invoices it settles. Its dossier and family are in the journal's line (a payment's answer does not carry them).
+ * A payment as an agent sees it (GET /api/billing/payments/{id}): state, its dossier (a link to it) and family, amount,
+ * the bank in words (`providerLabel`), transaction reference, dates, the invoices it settles.
  */
 export function PaiementAgent() {
   const { id = "" } = useParams();
@@ -29,10 +26,18 @@ export function PaiementAgent() {
           <dl className="fr-mb-3w">
             <dt className="fr-text--bold">Statut</dt>
             <dd><Badge small noIcon>{data!.statusLabel}</Badge></dd>
+            <dt className="fr-text--bold">Dossier</dt>
+            <dd>
+              <Link className="fr-link" to={`/agent/dossiers/${encodeURIComponent(data!.dossierNumber)}`}>
+                {data!.dossierNumber}
+              </Link>
+            </dd>
+            <dt className="fr-text--bold">Famille</dt>
+            <dd>{data!.familyName ?? "—"}</dd>
             <dt className="fr-text--bold">Montant</dt>
             <dd>{euros(data!.amount)}</dd>
             <dt className="fr-text--bold">Moyen de paiement</dt>
-            <dd>{PROVIDERS[data!.provider] ?? data!.provider}</dd>
+            <dd>{data!.providerLabel}</dd>
             <dt className="fr-text--bold">Référence de la transaction</dt>
             <dd>{data!.reference}</dd>
             <dt className="fr-text--bold">Commencé le</dt>

@@ -3,7 +3,8 @@ import { Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InvoiceDetail, Payment } from "../../api/billing";
 import {
-  ABANDONED_PAYMENT, billing, invoiceSummary, PAID_PAYMENT, PAYMENT, PAYMENT_ID, pageOf, REFUSED_PAYMENT, SEED_ID, SEED_INVOICE, uuid,
+  ABANDONED_PAYMENT, billing, cancelledSummary, CARD_PAYMENT, invoiceSummary, PAID_PAYMENT, paidSummary, PAYMENT, PAYMENT_ID, pageOf,
+  REFUSED_PAYMENT, SEED_ID, SEED_INVOICE, uuid,
 } from "../../test/handlers/billing";
 import { portal } from "../../test/handlers/portal";
 import { FAMILY } from "../../test/handlers/session";
@@ -303,12 +304,10 @@ describe("back from the bank", () => {
 });
 
 describe("Consultez vos précédentes factures", () => {
-  const PAID = invoiceSummary({ status: "PAID", statusLabel: "Payée", payable: false });
-  const CANCELLED = invoiceSummary({
-    id: uuid(99), number: "2026-000099", period: "Août 2026", total: 12, status: "CANCELLED", statusLabel: "Annulée", payable: false,
-  });
+  const PAID = paidSummary();
+  const CANCELLED = cancelledSummary({ id: uuid(99), number: "2026-000099", period: "Août 2026", total: 12 });
 
-  it("lists paid and cancelled invoices, each with its state, its page and its PDF", async () => {
+  it("lists paid and cancelled invoices, each with its state, how and when paid or why cancelled, its page and its PDF", async () => {
     const calls = serve(billing.invoices("previous", pageOf([PAID, CANCELLED])));
     renderAt("/facturation/precedentes");
 
@@ -318,13 +317,29 @@ describe("Consultez vos précédentes factures", () => {
     const [, paid, cancelled] = within(table).getAllByRole("row");
     expect(within(paid).getByText("Payée")).toBeTruthy();
     expect(within(paid).getByText("51,50 €")).toBeTruthy();
+    expect(within(paid).getByText("Payée le 05/10/2026 — Carte bancaire en ligne")).toBeTruthy();
     const pdf = within(paid).getByRole("link", { name: "Télécharger la facture (PDF) n° 2026-000123" });
     expect(pdf.getAttribute("href")).toBe(`/api/billing/invoices/${SEED_ID}/pdf`);
     expect(within(cancelled).getByText("Annulée")).toBeTruthy();
     expect(within(cancelled).getByText("12,00 €")).toBeTruthy();
+    expect(within(cancelled).getByText("Annulée le 10/09/2026 — Motif : Facturée deux fois")).toBeTruthy();
+    expect(within(cancelled).queryByText(/Payée le/)).toBeNull();
     expect(within(cancelled).getByRole("link", { name: /Télécharger la facture \(PDF\)/ }).getAttribute("href"))
       .toBe(`/api/billing/invoices/${uuid(99)}/pdf`);
     expect(within(cancelled).getByRole("link", { name: "2026-000099" }).getAttribute("href")).toBe(`/facturation/factures/${uuid(99)}`);
+  });
+
+  it("gives the day of payment in Paris, and the method in the API's words", async () => {
+    // 22:30 in UTC on the 5th is already the 6th in Paris.
+    serve(billing.invoices("previous", pageOf([
+      paidSummary({}, { ...CARD_PAYMENT, paidAt: "2026-10-05T22:30:00Z", method: "PayFiP (paiement en ligne)" }),
+    ])));
+    renderAt("/facturation/precedentes");
+
+    const table = await screen.findByRole("table", { name: "Vos précédentes factures" });
+    const row = within(table).getAllByRole("row").find((r) => r.textContent?.includes("2026-000123"))!;
+    expect(within(row).getByText(/Payée le \d\d\/\d\d\/\d{4}/).textContent).toBe("Payée le 06/10/2026 — PayFiP (paiement en ligne)");
+    expect(screen.queryByText(/Cliquez sur le numéro d'une facture pour voir quand et comment/)).toBeNull();
   });
 
   it("says when an invoice has no PDF instead of a link that would fail", async () => {
@@ -377,10 +392,7 @@ describe("an invoice", () => {
   });
 
   it("says how and when a paid invoice was paid, in the API's words, and offers no payment", async () => {
-    const paid: InvoiceDetail = {
-      ...SEED_INVOICE, status: "PAID", statusLabel: "Payée", payable: false,
-      payment: { paidAt: "2026-10-05T14:00:00Z", method: "Carte bancaire en ligne", reference: "20261005-000012" },
-    };
+    const paid: InvoiceDetail = { ...SEED_INVOICE, status: "PAID", statusLabel: "Payée", payable: false, payment: CARD_PAYMENT };
     serve(billing.invoice(SEED_ID, paid));
     renderAt(`/facturation/factures/${SEED_ID}`);
 

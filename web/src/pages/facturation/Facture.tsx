@@ -7,7 +7,7 @@ import { billingKeys, euros, fetchInvoice } from "../../api/billing";
 import { frenchDate } from "../../format";
 import { FacturationPage, PAGES } from "./FacturationPage";
 import { InvoiceLines } from "./InvoiceLines";
-import { invoiceOutcome } from "./invoiceOutcome";
+import { invoiceOutcome } from "../../components/invoiceOutcome";
 import { PdfLink } from "./PdfLink";
 
 /**

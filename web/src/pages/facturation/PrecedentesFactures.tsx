@@ -4,13 +4,15 @@ import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import { billingKeys, euros, fetchInvoices } from "../../api/billing";
+import { invoiceOutcome } from "../../components/invoiceOutcome";
 import { PdfLink } from "./PdfLink";
 
 const PAGE_SIZE = 20;
 
 /**
- * « Consultez vos précédentes factures »: paid and cancelled ones, newest first, page by page, each with its state and
- * PDF. How and when it was paid, or why it was cancelled, is on the invoice's page (the list does not carry it).
+ * « Consultez vos précédentes factures »: paid and cancelled ones, newest first, page by page, each with its state, how
+ * and when it was paid (« Payée le 05/10/2026 — Carte bancaire en ligne ») or when and why it was cancelled, and its
+ * PDF. Its number leads to its lines.
  */
 export function PrecedentesFactures() {
   const [params] = useSearchParams();
@@ -37,7 +39,7 @@ export function PrecedentesFactures() {
   return (
     <>
       <p>{total} facture{total > 1 ? "s" : ""} payée{total > 1 ? "s" : ""} ou annulée{total > 1 ? "s" : ""}</p>
-      <p className="fr-text--sm">Cliquez sur le numéro d'une facture pour voir quand et comment elle a été payée, ou le motif de son annulation.</p>
+      <p className="fr-text--sm">Cliquez sur le numéro d'une facture pour en voir le détail.</p>
       <div className="fr-table">
         <table>
           <caption>Vos précédentes factures{pageCount > 1 ? ` (page ${page} sur ${pageCount})` : ""}</caption>
@@ -51,17 +53,21 @@ export function PrecedentesFactures() {
             </tr>
           </thead>
           <tbody>
-            {items.map((invoice) => (
-              <tr key={String(invoice.id)}>
-                <td><Link to={`/facturation/factures/${invoice.id}`}>{invoice.number}</Link></td>
-                <td>{invoice.period}</td>
-                <td>{euros(invoice.total)}</td>
-                <td>
-                  <Badge small noIcon severity={invoice.status === "PAID" ? "success" : undefined}>{invoice.statusLabel}</Badge>
-                </td>
-                <td><PdfLink invoice={invoice} /></td>
-              </tr>
-            ))}
+            {items.map((invoice) => {
+              const outcome = invoiceOutcome(invoice);
+              return (
+                <tr key={String(invoice.id)}>
+                  <td><Link to={`/facturation/factures/${invoice.id}`}>{invoice.number}</Link></td>
+                  <td>{invoice.period}</td>
+                  <td>{euros(invoice.total)}</td>
+                  <td>
+                    <Badge small noIcon severity={invoice.status === "PAID" ? "success" : undefined}>{invoice.statusLabel}</Badge>
+                    {outcome && <p className="fr-text--sm fr-mt-1w fr-mb-0">{outcome}</p>}
+                  </td>
+                  <td><PdfLink invoice={invoice} /></td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

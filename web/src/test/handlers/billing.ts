@@ -4,7 +4,7 @@
 // money is a JSON number (BigDecimal), instants ISO 8601.
 import { http, type HttpResponseResolver } from "msw";
 import type {
-  Id, ImportAnswer, InvoiceDetail, InvoiceSummary, Journal, JournalLine, Page, Payment,
+  Id, ImportAnswer, InvoiceDetail, InvoicePayment, InvoiceSummary, Journal, JournalLine, Page, Payment,
 } from "../../api/billing";
 import { resolverOf, type Answer } from "../server";
 
@@ -53,10 +53,26 @@ export const SEED_INVOICE: InvoiceDetail = {
 
 /** An invoice summary: the seed's, with `changes` (a new id gives its own PDF's path). */
 export const invoiceSummary = (changes: Partial<InvoiceSummary>): InvoiceSummary => {
-  const { lines: _lines, payment: _payment, cancellation: _cancellation, ...summary } = SEED_INVOICE;
+  const { lines: _lines, ...summary } = SEED_INVOICE;
   const id = changes.id ?? summary.id;
   return { ...summary, pdfPath: `/api/billing/invoices/${id}/pdf`, ...changes };
 };
+
+/** How the seed's invoice was paid by card, as billing-service words it (`payment` of a PAID invoice). */
+export const CARD_PAYMENT: InvoicePayment = {
+  paidAt: "2026-10-05T14:00:00Z", method: "Carte bancaire en ligne", reference: "20261005-000012",
+};
+
+/** An invoice paid as `payment` says (`CARD_PAYMENT` by default), listed as billing-service lists it. */
+export const paidSummary = (changes: Partial<InvoiceSummary> = {}, payment: InvoicePayment = CARD_PAYMENT): InvoiceSummary =>
+  invoiceSummary({ status: "PAID", statusLabel: "Payée", payable: false, payment, ...changes });
+
+/** An invoice an agent cancelled for `reason`, listed as billing-service lists it (never the agent's name in a list). */
+export const cancelledSummary = (changes: Partial<InvoiceSummary> = {}, reason = "Facturée deux fois",
+  cancelledAt = "2026-09-10T08:00:00Z"): InvoiceSummary =>
+  invoiceSummary({
+    status: "CANCELLED", statusLabel: "Annulée", payable: false, cancellation: { cancelledAt, reason, cancelledBy: null }, ...changes,
+  });
 
 /** A page of `items`, the first. */
 export const pageOf = <T,>(items: T[], changes: Partial<Page<T>> = {}): Page<T> =>
@@ -65,14 +81,18 @@ export const pageOf = <T,>(items: T[], changes: Partial<Page<T>> = {}): Page<T> 
 /** The seed's payment's id. */
 export const PAYMENT_ID = uuid(77);
 
-/** A payment of the seed's invoice by card, in progress, as GET /api/billing/payments/{id} gives it (no form). */
+/**
+ * A payment of the seed's invoice by card, in progress, as GET /api/billing/payments/{id} gives it (no form): its
+ * dossier 6000, the DURAND family, the bank in words.
+ */
 export const PAYMENT: Payment = {
   id: PAYMENT_ID, status: "IN_PROGRESS", statusLabel: "Paiement en cours",
   nextStep: "Nous attendons la confirmation de la banque. Cette page se met à jour d'elle-même ; "
     + "vous recevrez un courriel dès que le paiement sera confirmé.",
-  amount: 51.5, provider: "SYSTEMPAY",
+  amount: 51.5, provider: "SYSTEMPAY", providerLabel: "Carte bancaire (Systempay)",
   invoices: [{ id: SEED_ID, number: "2026-000123", period: "Septembre 2026", total: 51.5 }],
-  createdAt: "2026-10-06T08:15:00Z", settledAt: null, reference: "20261006-000077", form: null,
+  createdAt: "2026-10-06T08:15:00Z", settledAt: null, reference: "20261006-000077", dossierNumber: "6000",
+  familyName: "DURAND", form: null,
 };
 
 /** The payment once the bank answered, as billing-service words each status. */
