@@ -1,5 +1,6 @@
 package fr.portailfamille.billing.invoice;
 
+import fr.portailfamille.billing.payment.payfip.PayfipStub;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.Multipart;
@@ -35,6 +36,8 @@ public abstract class BillingApiSupport extends RunningService {
     static void keycloakAndDossier(DynamicPropertyRegistry registry) {
         registry.add("portal.keycloak.url", KEYCLOAK::url);
         registry.add("portal.services.dossier-url", DOSSIER::url);
+        // The background expiry check of this context asks the same PayFiP as PayfipPaymentApiTest.
+        registry.add("portal.billing.payment.payfip.service-url", () -> PayfipStub.shared().url().toString());
     }
 
     @Autowired

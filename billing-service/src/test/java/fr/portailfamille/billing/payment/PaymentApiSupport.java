@@ -1,9 +1,12 @@
 package fr.portailfamille.billing.payment;
 
+import fr.portailfamille.billing.payment.payfip.PayfipStub;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.RunningService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -33,6 +36,16 @@ public abstract class PaymentApiSupport extends RunningService {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /**
+     * PayFiP's SOAP service is {@link PayfipStub#shared()} in every billing test context: the expiry
+     * check of each cached context runs in the background, and must get the same answers as the test
+     * that expired a PayFiP payment, never an unreachable bank.
+     */
+    @DynamicPropertySource
+    static void payfipStub(DynamicPropertyRegistry registry) {
+        registry.add("portal.billing.payment.payfip.service-url", () -> PayfipStub.shared().url().toString());
+    }
 
     /** A dossier number no other test uses. */
     protected static String newDossier() {

@@ -55,7 +55,12 @@ public final class PayfipStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final AtomicReference<String[]> nextFault = new AtomicReference<>();
+    private final AtomicReference<Fault> nextFault = new AtomicReference<>();
+    private volatile boolean down;
+
+    /** A FonctionnelleErreur to answer once, to any operation ({@code operation} null) or to that one. */
+    private record Fault(String operation, String code, String libelle) {
+    }
 
     public PayfipStub() {
         try {
@@ -96,7 +101,34 @@ public final class PayfipStub implements AutoCloseable {
 
     /** The next call answers this FonctionnelleErreur (e.g. T2 « client inconnu »). */
     public void failNextCall(String code, String libelle) {
-        nextFault.set(new String[] {code, libelle});
+        nextFault.set(new Fault(null, code, libelle));
+    }
+
+    /**
+     * The next call of {@code operation} answers this FonctionnelleErreur; calls of the other
+     * operation (another test context's expiry check) are answered as usual.
+     */
+    public void failNext(String operation, String code, String libelle) {
+        nextFault.set(new Fault(operation, code, libelle));
+    }
+
+    /**
+     * PayFiP is down (or {@code false}: back): every call gets 503 with the HTML page of a proxy in
+     * front of it, as when the service is stopped for maintenance.
+     */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /** Answers as usual again: not down, no fault waiting. */
+    public void recover() {
+        down = false;
+        nextFault.set(null);
+    }
+
+    /** The envelopes received for {@code operation} that name {@code value} (an idOp, a refdet). */
+    public long calls(String operation, String value) {
+        return requests.stream().filter(r -> r.contains(operation) && r.contains(value)).count();
     }
 
     /** Every envelope received, as received. */
@@ -112,6 +144,11 @@ public final class PayfipStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(body);
+        if (down) {
+            reply(exchange, 503, "text/html;charset=UTF-8",
+                    "<html><body><h1>503 Service Unavailable</h1></body></html>");
+            return;
+        }
         Element operation;
         try {
             operation = soapOperation(body);
@@ -127,9 +164,10 @@ public final class PayfipStub implements AutoCloseable {
                 arguments.put(e.getLocalName(), e.getTextContent());
             }
         }
-        String[] fault = nextFault.getAndSet(null);
-        if (fault != null) {
-            reply(exchange, 500, functionalFault(fault[0], fault[1]));
+        Fault fault = nextFault.get();
+        if (fault != null && (fault.operation() == null || fault.operation().equals(operation.getLocalName()))
+                && nextFault.compareAndSet(fault, null)) {
+            reply(exchange, 500, functionalFault(fault.code(), fault.libelle()));
             return;
         }
         switch (operation.getLocalName()) {
@@ -214,8 +252,12 @@ public final class PayfipStub implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, String xml) throws IOException {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/xml;charset=UTF-8");
+        reply(exchange, status, "text/xml;charset=UTF-8", xml);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
