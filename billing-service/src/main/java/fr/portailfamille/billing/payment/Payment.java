@@ -96,6 +96,13 @@ public class Payment {
     @Column(name = "settled_at")
     private Instant settledAt;
 
+    /**
+     * When the expiry check may ask about it again after a check that could not end it (written by
+     * {@link PaymentRepository#postponeCheck} only); null: from {@link #expiresAt}.
+     */
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "payment_invoice", joinColumns = @JoinColumn(name = "payment_id"))
     @OrderColumn(name = "position")

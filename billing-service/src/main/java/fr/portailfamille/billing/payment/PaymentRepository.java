@@ -4,8 +4,10 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,10 +36,20 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
     boolean existsByProviderAndReference(Provider provider, String reference);
 
-    /** Payments still in progress past their window, oldest first. */
+    /**
+     * Payments still in progress past their window whose check is due ({@code next_check_at}, else
+     * {@code expires_at}), the longest due first.
+     */
     @Query("select p from Payment p where p.status = fr.portailfamille.billing.payment.PaymentStatus.IN_PROGRESS "
-            + "and p.expiresAt < :now order by p.expiresAt")
+            + "and coalesce(p.nextCheckAt, p.expiresAt) < :now order by coalesce(p.nextCheckAt, p.expiresAt), p.id")
     List<Payment> findExpired(@Param("now") Instant now, Pageable page);
+
+    /** The expiry check could not end the payment: it is due again at {@code at}, behind the others. */
+    @Modifying
+    @Transactional
+    @Query("update Payment p set p.nextCheckAt = :at where p.id = :id "
+            + "and p.status = fr.portailfamille.billing.payment.PaymentStatus.IN_PROGRESS")
+    int postponeCheck(@Param("id") UUID id, @Param("at") Instant at);
 
     /** Payments created or settled within [from, to), in the order they were created. */
     @Query("""

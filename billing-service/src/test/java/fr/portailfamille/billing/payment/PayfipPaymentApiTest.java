@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
@@ -24,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -464,5 +467,87 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
         assertThat(status(id)).isEqualTo("IN_PROGRESS");
         assertThat(api().get("/api/billing/payments/" + id, agent()).status()).as("agents see any payment")
                 .isEqualTo(200);
+    }
+
+    /**
+     * The expiry check takes at most 50 payments a run. With PayFiP down and more than 50 of its
+     * payments waiting, a check that always took the 50 oldest would ask them again and again, and a
+     * newer payment (here a Systempay one, opened before the authority switched to PayFiP, which
+     * needs no bank call to be given up) would never be reached. Each run must make progress.
+     */
+    @Test
+    void payfip_down_with_more_than_a_batch_waiting_does_not_stop_other_payments_being_given_up() {
+        String dossier = newDossier();
+        List<String> waiting = new ArrayList<>();
+        List<UUID> waitingInvoices = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            UUID invoice = invoice(dossier, "1.00");
+            waitingInvoices.add(invoice);
+            waiting.add(started(dossier, invoice).get("id").asString());
+        }
+        jdbc.sql("update payment set expires_at = :longAgo where id in (:ids)")
+                .param("longAgo", Timestamp.from(Instant.now().minusSeconds(86_400)))
+                .param("ids", waiting.stream().map(UUID::fromString).toList())
+                .update();
+        UUID systempayInvoice = invoice(dossier, "20.00");
+        String systempay = systempayPaymentLeftInProgress(dossier, systempayInvoice);
+        PAYFIP.down(true);
+
+        long runs = checkExpiredPayments();
+
+        assertThat(status(systempay)).as("given up within %d runs of the check", runs).isEqualTo("ABANDONED");
+        assertThat(column("outcome", systempay)).isEqualTo("EXPIRED");
+        assertThat(invoiceStatus(systempayInvoice)).isEqualTo("TO_PAY");
+        assertThat(outboxPayload("PaymentFailed", systempay)).contains("\"outcome\":\"EXPIRED\"");
+        assertThat(jdbc.sql("select count(*) from payment where id in (:ids) and status = 'IN_PROGRESS'")
+                .param("ids", waiting.stream().map(UUID::fromString).toList()).query(Long.class).single())
+                .as("PayFiP down: none of its payments decided").isEqualTo(51);
+        assertThat(waitingInvoices.stream().map(this::invoiceStatus)).containsOnly("PAYMENT_IN_PROGRESS");
+
+        // PayFiP is back: once due again, they are asked and PayFiP's answers applied.
+        PAYFIP.down(false);
+        PAYFIP.decide(idOpOf(waiting.get(0)), "P");
+        jdbc.sql("update payment set next_check_at = null where id in (:ids)")
+                .param("ids", waiting.stream().map(UUID::fromString).toList())
+                .update();
+        checkExpiredPayments();
+
+        assertThat(status(waiting.get(0))).isEqualTo("PAID");
+        assertThat(invoiceStatus(waitingInvoices.get(0))).isEqualTo("PAID");
+        assertThat(waiting.subList(1, 51).stream().map(this::status)).as("idOps expired unused (P5)")
+                .containsOnly("ABANDONED");
+        assertThat(waitingInvoices.subList(1, 51).stream().map(this::invoiceStatus)).containsOnly("TO_PAY");
+    }
+
+    private String idOpOf(String paymentId) {
+        return column("reference", paymentId);
+    }
+
+    /** A Systempay payment opened before the authority switched to PayFiP, left without notification. */
+    private String systempayPaymentLeftInProgress(String dossier, UUID invoice) {
+        UUID id = UUID.randomUUID();
+        Timestamp opened = Timestamp.from(Instant.now().minusSeconds(3_600));
+        jdbc.sql("""
+                        insert into payment (id, dossier_number, family_name, email, provider, status, amount, order_id,
+                                             shop_id, provider_mode, reference, reference_date, created_by, created_at,
+                                             expires_at)
+                        values (:id, :dossier, 'Famille DURAND', 'durand@example.test', 'SYSTEMPAY', 'IN_PROGRESS',
+                                20.00, :orderId, '12345678', 'TEST', :transId, :opened, 'test', :opened, :expired)""")
+                .param("id", id)
+                .param("dossier", dossier)
+                .param("orderId", id.toString().replace("-", ""))
+                .param("transId", "%06d".formatted(ThreadLocalRandom.current().nextInt(900_000, 1_000_000)))
+                .param("opened", opened)
+                .param("expired", Timestamp.from(Instant.now().minusSeconds(60)))
+                .update();
+        jdbc.sql("""
+                        insert into payment_invoice (payment_id, position, invoice_id, invoice_number, period, total)
+                        values (:id, 0, :invoice, :number, 'Septembre 2026', :total)""")
+                .param("id", id).param("invoice", invoice).param("number", number(invoice))
+                .param("total", new BigDecimal("20.00"))
+                .update();
+        jdbc.sql("update invoice set status = 'PAYMENT_IN_PROGRESS', payment_id = :id where id = :invoice")
+                .param("id", id).param("invoice", invoice).update();
+        return id.toString();
     }
 }
