@@ -100,7 +100,9 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> fields = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            fields.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            // A value that could not even be converted (« abc » for a number in a form): Spring's text is English.
+            fields.add(new FieldProblem(error.getField(), error.isBindingFailure()
+                    ? problems.message("problem.wrong-type") : error.getDefaultMessage()));
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> fields.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
