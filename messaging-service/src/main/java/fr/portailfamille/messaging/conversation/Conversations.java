@@ -33,6 +33,8 @@ import java.util.Objects;
 public class Conversations {
 
     private static final String ATTACHMENTS = "attachments";
+    /** The names kept (author, family, assignee) fit their columns. */
+    private static final int NAME_MAX = 200;
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
@@ -232,10 +234,8 @@ public class Conversations {
     }
 
     private static String nameOf(PortalPrincipal who) {
-        if (who.name() != null && !who.name().isBlank()) {
-            return who.name().strip();
-        }
-        return who.auditName();
+        String name = who.name() != null && !who.name().isBlank() ? who.name().strip() : who.auditName();
+        return name.length() <= NAME_MAX ? name : name.substring(0, NAME_MAX);
     }
 
     private static ApiProblem notFound() {
