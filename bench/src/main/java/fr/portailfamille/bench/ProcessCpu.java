@@ -152,7 +152,11 @@ final class ProcessCpu {
         return null;
     }
 
-    /** {parent pid, utime + stime} or {@code null}. */
+    /**
+     * {parent pid, utime + stime + cutime + cstime} or {@code null}: a process's own time and that of its
+     * children it has reaped, so that PostgreSQL backends which exit during a measurement (the pool
+     * renews its connections) still count for the server.
+     */
     private static long[] stat(Path process) {
         String stat = read(process.resolve("stat"));
         int end = stat.lastIndexOf(')');
@@ -160,9 +164,10 @@ final class ProcessCpu {
             return null;
         }
         String[] fields = stat.substring(end + 2).split(" ");
-        // after "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+        // after "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
         try {
-            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12])};
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                    + Long.parseLong(fields[13]) + Long.parseLong(fields[14])};
         } catch (RuntimeException e) {
             return null;
         }
