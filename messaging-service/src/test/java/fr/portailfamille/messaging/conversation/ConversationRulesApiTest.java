@@ -130,4 +130,27 @@ class ConversationRulesApiTest extends MessagingApiSupport {
         JsonNode all = api().get("/api/messaging/agent/conversations?size=100", agent).json();
         assertThat(ids(all)).contains(a, b).hasSize(3);
     }
+    @Test
+    void the_reply_event_goes_to_the_latest_writer_first_with_the_address_each_account_had_at_its_latest_message() {
+        String dossier = newDossier();
+        String service = newService();
+        String claireNewAddress = keycloak.token(new fr.portailfamille.testsupport.TestKeycloak.Persona(
+                "famille-" + dossier, "famille." + dossier, "Claire DURAND", "claire.nouvelle@example.test",
+                List.of("famille"), dossier, List.of()));
+        long id = start(family(dossier), service, "Autre", "Adresses", "Bonjour").get("id").asLong();
+        familyAnswers(otherGuardian(dossier), id, "Bonjour aussi.");
+        familyAnswers(claireNewAddress, id, "J’ai changé d’adresse.");
+
+        agentAnswers(agent(service), id, "Bien reçu.");
+
+        List<KafkaEvents.Received> replied = KafkaEvents.await(Topics.MESSAGING,
+                r -> r.value().get("type").asString().endsWith("MessageReplied")
+                        && r.value().at("/data/conversationId").asLong() == id, 1, Duration.ofSeconds(30));
+        assertThat(replied).hasSize(1);
+        JsonNode data = replied.get(0).value().get("data");
+        assertThat(data.get("email").asString()).isEqualTo("claire.nouvelle@example.test");
+        assertThat(data.get("familyName").asString()).isEqualTo("Claire DURAND");
+        assertThat(data.get("emails").valueStream().map(JsonNode::asString))
+                .containsExactly("claire.nouvelle@example.test", "marc." + dossier + "@example.test");
+    }
 }
