@@ -335,3 +335,101 @@ journey("a family registers on dossier 6000 as the old portal's guide says, acti
   await submitKeycloakLogin(page, { username, password: newPassword });
   await page.getByRole("heading", { level: 1, name: /Julien DURAND/ }).waitFor();
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Facturation: the seed's invoice of dossier 6000 (DEMO_INVOICE, 44,00 € + 7,50 € = 51,50 €), paid on the bank
+// simulator's page. The journeys below run in this order: the refused card leaves the invoice payable, then the
+// accepting card pays it.
+
+const DEMO_INVOICE = process.env.DEMO_INVOICE ?? "2026-000123";
+const AGENT_BILLING_CSV_HEADER =
+  "numero_facture;dossier;periode;date_emission;date_echeance;beneficiaire;prestation;tarif;quantite;montant;total_facture";
+
+journey("an agent imports the billing software's CSV: a bad file is refused row by row, a good one is imported", async (page) => {
+  await login(page, AGENT);
+  await page.goto(PORTAL + "/agent/facturation/import");
+  const form = page.getByRole("form", { name: "Importer des factures" });
+  await form.waitFor();
+  await assertAccessible(page, "l'import des factures");
+
+  // Two bad rows: a line amount that is not tarif × quantité, and an unknown dossier.
+  const number = `2026-9${String(Date.now()).slice(-5)}`;
+  const bad = [AGENT_BILLING_CSV_HEADER,
+    `${number};6000;Octobre 2026;05/11/2026;30/11/2026;DURAND Marie;Repas Enfants;4,40;10;45,00;45,00`,
+    `${number}-B;9999;Octobre 2026;05/11/2026;30/11/2026;DUPONT Léo;Atelier 3D;0,75;10;7,50;7,50`].join("\n");
+  await form.locator("input[type=file]").setInputFiles({ name: "factures-octobre.csv", mimeType: "text/csv",
+    buffer: Buffer.from(bad, "utf8") });
+  await form.getByRole("button", { name: "Importer" }).click();
+  const report = page.getByRole("table").filter({ hasText: "Problème" });
+  await report.waitFor();
+  const text = await report.innerText();
+  assert.match(text, /Montant/, "the amount's column is named");
+  assert.match(text, /9999/, "the unknown dossier is named");
+  await page.getByText(/Le lot est refusé : 2 ligne\(s\) en erreur/).first().waitFor();
+  await assertAccessible(page, "le rapport d'import refusé");
+
+  // The same file corrected (one invoice of dossier 6000): imported.
+  const good = [AGENT_BILLING_CSV_HEADER,
+    `${number};6000;Octobre 2026;05/11/2026;30/11/2026;DURAND Marie;Repas Enfants;4,40;10;44,00;44,00`].join("\n");
+  await form.locator("input[type=file]").setInputFiles({ name: "factures-octobre.csv", mimeType: "text/csv",
+    buffer: Buffer.from("\uFEFF" + good, "utf8") });
+  await form.getByRole("button", { name: "Importer" }).click();
+  await page.getByText(/1 facture/).first().waitFor();
+});
+
+/** Facturation → the demo invoice ticked → « Étape suivante » → « Payer »: the bank simulator's page. */
+async function payTheDemoInvoiceAtTheBank(page) {
+  await login(page, FAMILY);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Facturation" }).click();
+  await page.getByRole("heading", { name: "Payez votre ou vos facture(s) en ligne" }).waitFor();
+  await assertAccessible(page, "Facturation");
+  // DSFR draws the box on the label, over the input: a person clicks the label, so does the test.
+  await page.getByRole("checkbox", { name: new RegExp(`^Choisir la facture ${DEMO_INVOICE}`) }).check({ force: true });
+  await page.getByText(/51,50\s€/).first().waitFor();
+  await page.getByRole("button", { name: "Étape suivante" }).click();
+  await page.getByRole("button", { name: "Payer" }).click();
+  // The bank's secure page (the simulator), with the amount and the test environment said.
+  await page.getByText("Environnement de test — aucun paiement réel").first().waitFor();
+  await page.getByText(/51,50\s€/).first().waitFor();
+}
+
+async function payWithCard(page, cardNumber) {
+  await page.getByLabel("Numéro de carte").fill(cardNumber);
+  await page.getByLabel("Date d'expiration").fill("12/30");
+  await page.getByLabel("Cryptogramme visuel").fill("123");
+  await page.getByRole("button", { name: /^Payer 51,50/ }).click();
+  // Back on the portal's page of the payment.
+  await page.waitForURL(new RegExp(`^${PORTAL}/facturation/paiements/`));
+}
+
+journey("the family pays the demo invoice with the refused test card: « Paiement refusé », and the invoice is payable again", async (page) => {
+  await payTheDemoInvoiceAtTheBank(page);
+  await payWithCard(page, "4970100000000097");
+
+  await page.getByText("Paiement refusé").first().waitFor();
+  await assertAccessible(page, "le paiement refusé");
+  await page.getByRole("link", { name: "Payer à nouveau" }).click();
+  await page.getByRole("checkbox", { name: new RegExp(`^Choisir la facture ${DEMO_INVOICE}`) }).waitFor();
+});
+
+journey("the family pays the demo invoice with the accepted test card: « Paiement accepté », the receipt mail, the PDF under its previous invoices", async (page) => {
+  await payTheDemoInvoiceAtTheBank(page);
+  await payWithCard(page, "4970100000000000");
+
+  await page.getByText("Paiement accepté").first().waitFor();
+  await page.getByText(/Payé le \d\d\/\d\d\/\d{4}/).first().waitFor();
+  await assertAccessible(page, "le paiement accepté");
+  await page.getByRole("link", { name: "Voir mes précédentes factures" }).click();
+  const row = page.locator("tr").filter({ hasText: DEMO_INVOICE });
+  await row.getByText(/Payée le \d\d\/\d\d\/\d{4}/).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"),
+    row.getByRole("link", { name: /Télécharger la facture \(PDF\)/ }).click()]);
+  assert.match(download.suggestedFilename(), /\.pdf$/);
+
+  if (MAIL_PAGE) {
+    await openMail(page, "claire.durand@example.fr", "Paiement reçu");
+    const mail = page.frameLocator("iframe[title='Contenu du mail']");
+    await mail.getByText(/51,50\s€/).first().waitFor();
+    await mail.getByText(DEMO_INVOICE).first().waitFor();
+  }
+});

@@ -54,6 +54,8 @@ class PortalJourneyTest {
     private String demoAccessKey;
     private final KafkaBroker kafka = PortalInfrastructure.kafka();
     private final int gatewayPort = FreePorts.next();
+    /** The partner bank's payment platform, played by bank-simulator with its public test values. */
+    private final int bankPort = FreePorts.next();
     private final String portal = "http://localhost:" + gatewayPort;
     private final KeycloakServer keycloak = KeycloakServer.shared(portal);
     private PortalSession agent;
@@ -67,6 +69,9 @@ class PortalJourneyTest {
             ports.put(service, FreePorts.next());
             urls.put(service, "http://127.0.0.1:" + ports.get(service));
         }
+        // The bank: posts its signed notification to billing-service, retried within seconds here.
+        processes.put("bank-simulator", ServiceProcess.start("bank-simulator", jar("bank-simulator"), bankPort,
+                Map.of("BANK_SIMULATOR_SYSTEMPAY_NOTIFICATION_RETRY_DELAYS", "2s,5s,10s"), logs));
         for (String service : SERVICES) {
             Map<String, String> environment = new LinkedHashMap<>(PortalInfrastructure.serviceEnvironment(service));
             environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer());
@@ -75,6 +80,11 @@ class PortalJourneyTest {
             environment.put("PORTAL_KEYCLOAK_URL", keycloak.url());
             environment.put("PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"));
             environment.put("PORTAL_BRANDING_PORTAL_URL", portal);
+            if (service.equals("billing-service")) {
+                // The bank's payment page, and where the bank reaches billing-service (its notifications).
+                environment.put("PORTAL_BILLING_PAYMENT_SYSTEMPAY_URL", "http://localhost:" + bankPort + "/vads-payment/");
+                environment.put("PORTAL_BILLING_PUBLIC_URL", urls.get(service));
+            }
             processes.put(service, ServiceProcess.start(service, jar(service), ports.get(service), environment, logs));
         }
         Map<String, String> gatewayEnvironment = Map.of(
@@ -82,7 +92,8 @@ class PortalJourneyTest {
                 "PORTAL_SERVICES_IDENTITY_URL", urls.get("identity-service"),
                 "PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"),
                 "PORTAL_SERVICES_BILLING_URL", urls.get("billing-service"),
-                "PORTAL_SERVICES_MESSAGING_URL", urls.get("messaging-service"));
+                "PORTAL_SERVICES_MESSAGING_URL", urls.get("messaging-service"),
+                "PORTAL_BANK_FORM_ACTIONS", "http://localhost:" + bankPort);
         // Access log on: e2e/target/e2e-logs/gateway.log shows every request the browser made, and how long it took.
         processes.put("gateway", ServiceProcess.start("gateway", jar("gateway"), gatewayPort, gatewayEnvironment, logs,
                 List.of("-Dreactor.netty.http.server.accessLogEnabled=true")));
@@ -265,6 +276,7 @@ class PortalJourneyTest {
         node.environment().put("PORTAL_URL", portal);
         node.environment().put("MAIL_PAGE_URL", "http://localhost:" + mailPagePort);
         node.environment().put("DEMO_ACCESS_KEY", demoAccessKey);
+        node.environment().put("DEMO_INVOICE", DemoData.INVOICE);
         Process process = node.start();
 
         boolean finished = process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
@@ -273,7 +285,7 @@ class PortalJourneyTest {
         System.out.println(log);
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 6", "fail 0");
+        assertThat(log).contains("pass 9", "fail 0");
         // The requests the family cancelled and the agent accepted in the browser, its phone change and
         // the demo document were e-mailed to it.
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
@@ -282,5 +294,10 @@ class PortalJourneyTest {
                         "Portail Famille : votre démarche « Demande d'attestation » a été acceptée",
                         "Portail Famille : vos coordonnées ont été modifiées",
                         "Portail Famille : un nouveau document est disponible dans votre espace")));
+        // The demo invoice refused once, then paid: both told by mail.
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
+                .map(Mails::subject).toList().containsAll(List.of(
+                        "Portail Famille : Paiement refusé",
+                        "Portail Famille : Paiement reçu — 51,50 €")));
     }
 }

@@ -4,12 +4,16 @@ package fr.portailfamille.testsupport;
  * The demo data, created through the services' own APIs as the family and an agent would, once:
  * dossier 6000 of the DURAND family (its family account claire.durand is among Keycloak's demo
  * users) with its guardian Claire DURAND (address in Prades), its child Marie, one request in each
- * status and one document (the leisure centres' rules, a PDF). The seed's invoice comes with the
- * billing issue. Used by the local stack and by e2e.
+ * status, one document (the leisure centres' rules, a PDF) and the seed's invoice, unpaid
+ * ({@link #INVOICE}: Repas Enfants 4.40 × 10 = 44.00 and Atelier 3D 0.75 × 10 = 7.50, total 51.50),
+ * imported as the billing software would. Used by the local stack and by e2e.
  */
 public final class DemoData {
 
     public static final String DOSSIER = "6000";
+
+    /** The seed's invoice of dossier 6000. */
+    public static final String INVOICE = "2026-000123";
 
     private static final String REGLEMENT = "reglement-accueils-de-loisirs-2026.pdf";
 
@@ -74,6 +78,19 @@ public final class DemoData {
         } else {
             requestsInEveryStatus(portal, agent);
             done.add("une démarche dans chaque état (Envoyée, En cours de traitement, Acceptée, Refusée, Annulée)");
+        }
+        ApiClient.Response invoices = agent.get("/api/billing/dossiers/" + DOSSIER + "/invoices");
+        if (invoices.status() == 200 && invoices.body().contains(INVOICE)) {
+            done.add("facture " + INVOICE + " du dossier 6000 déjà là");
+        } else {
+            expect(agent.post("/api/billing/imports", """
+                    {"invoices": [{"number": "%s", "dossierNumber": "6000", "period": "Septembre 2026",
+                      "issueDate": "2026-10-05", "dueDate": "2026-10-31", "total": 51.50,
+                      "lines": [
+                        {"beneficiary": "DURAND Marie", "service": "Repas Enfants", "unitPrice": 4.40, "quantity": 10.00, "amount": 44.00},
+                        {"beneficiary": "DURAND Marie", "service": "Atelier 3D", "unitPrice": 0.75, "quantity": 10.00, "amount": 7.50}]}]}""".formatted(INVOICE)),
+                    201, "facture " + INVOICE);
+            done.add("facture " + INVOICE + " (Septembre 2026, 51,50 €, à payer) importée pour le dossier 6000");
         }
         PortalSession family = PortalSession.login(portal, "claire.durand", "Famille-Durand-6000");
         String version = family.get("/api/identity/cgu/current").json().get("version").asString();
