@@ -78,6 +78,13 @@ public class AgentConversationController {
         return view(conversations.close(agent, id));
     }
 
+    @Operation(summary = "« Marquer comme non lu » for this agent")
+    @PostMapping(AGENT_PATH + "/{id}/unread")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void markUnread(PortalPrincipal agent, @PathVariable long id) {
+        conversations.agentMarksUnread(agent, id);
+    }
+
     @Operation(summary = "Download an attachment of a conversation of the agent's services")
     @GetMapping(AGENT_PATH + "/{id}/attachments/{fileId}")
     public ResponseEntity<byte[]> attachment(PortalPrincipal agent, @PathVariable long id, @PathVariable long fileId) {

@@ -121,6 +121,14 @@ public class ConversationController {
         return view(conversations.familyAnswers(family, id, body.body(), attachments));
     }
 
+    @Operation(summary = "« Marquer comme non lu » for this account")
+    @PostMapping(FAMILY_PATH + "/{id}/unread")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @FamilyOnly
+    public void markUnread(PortalPrincipal family, @PathVariable long id) {
+        conversations.familyMarksUnread(family, id);
+    }
+
     @Operation(summary = "Download an attachment of the family's conversation (always as an attachment, nosniff)")
     @GetMapping(FAMILY_PATH + "/{id}/attachments/{fileId}")
     @FamilyOnly

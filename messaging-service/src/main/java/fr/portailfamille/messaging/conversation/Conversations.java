@@ -102,6 +102,14 @@ public class Conversations {
         return details(conversation, false);
     }
 
+    /** « Marquer comme non lu » for this account (unread again if the service wrote in it). */
+    @Transactional
+    public void familyMarksUnread(PortalPrincipal family, long id) {
+        conversations.findById(id).filter(c -> c.getDossierNumber().equals(dossierOf(family)))
+                .orElseThrow(Conversations::notFound);
+        readMarks.forget(id, family.subject());
+    }
+
     /** An attachment of the family's conversation, to download. */
     @Transactional(readOnly = true)
     public FileDownload familyAttachment(PortalPrincipal family, long id, long fileId) {
@@ -188,6 +196,14 @@ public class Conversations {
         conversation.close(clock.instant(), nameOf(agent));
         conversations.saveAndFlush(conversation);
         return details(conversation, true);
+    }
+
+    /** « Marquer comme non lu » for this agent (unread again: the family wrote in it). */
+    @Transactional
+    public void agentMarksUnread(PortalPrincipal agent, long id) {
+        conversations.findById(id).filter(c -> Catalogue.belongs(agent, c.getDepartment().getCode()))
+                .orElseThrow(Conversations::notFound);
+        readMarks.forget(id, agent.subject());
     }
 
     /** An attachment of a conversation of the agent's services, to download. */

@@ -32,4 +32,11 @@ class ReadMarks {
                 .param("at", java.sql.Timestamp.from(at))
                 .update();
     }
+
+    /** « Marquer comme non lu »: as if the reader had never opened it. */
+    void forget(long conversationId, String reader) {
+        jdbc.sql("delete from conversation_read where conversation_id = ? and reader = ?")
+                .params(conversationId, reader)
+                .update();
+    }
 }

@@ -153,4 +153,27 @@ class ConversationRulesApiTest extends MessagingApiSupport {
         assertThat(data.get("emails").valueStream().map(JsonNode::asString))
                 .containsExactly("claire.nouvelle@example.test", "marc." + dossier + "@example.test");
     }
+    @Test
+    void a_reader_marks_a_conversation_unread_again_for_themself_only() {
+        String service = newService();
+        String dossier = newDossier();
+        String family = family(dossier);
+        String agent = agent(service);
+        long id = start(family, service, "Autre", "Non lu", "Bonjour").get("id").asLong();
+        agentAnswers(agent, id, "Réponse.");
+        api().get("/api/messaging/conversations/" + id, family);
+        assertThat(familyUnread(family)).isZero();
+        assertThat(agentUnread(agent, service)).isZero();
+
+        assertThat(api().post("/api/messaging/conversations/" + id + "/unread", family, "").status()).isEqualTo(204);
+        assertThat(api().post("/api/messaging/agent/conversations/" + id + "/unread", agent, "").status()).isEqualTo(204);
+
+        assertThat(familyUnread(family)).isEqualTo(1);
+        assertThat(familyUnread(otherGuardian(dossier))).as("never opened by Marc: unread anyway").isEqualTo(1);
+        assertThat(agentUnread(agent, service)).isEqualTo(1);
+        assertThat(api().post("/api/messaging/conversations/" + id + "/unread", family(newDossier()), "").status())
+                .isEqualTo(404);
+        assertThat(api().post("/api/messaging/agent/conversations/" + id + "/unread", agent("jeunesse"), "").status())
+                .isEqualTo(404);
+    }
 }
