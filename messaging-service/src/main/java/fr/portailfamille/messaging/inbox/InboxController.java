@@ -59,7 +59,7 @@ public class InboxController {
         return inboxes.agent(agent, new Inboxes.AgentQuery(service, box, theme, status, query, page, size));
     }
 
-    @Operation(summary = "Each of the agent's services with the number of its conversations this agent has not read")
+    @Operation(summary = "Each of the agent's services: conversations this agent has not read, open ones nobody took")
     @GetMapping("/api/messaging/agent/unread-counts")
     @StaffOnly
     public List<Inboxes.ServiceUnread> agentUnread(PortalPrincipal agent) {

@@ -47,8 +47,11 @@ public class Inboxes {
                             boolean unread) {
     }
 
-    /** A service of the agent and how many of its conversations this agent has not read. */
-    public record ServiceUnread(String serviceCode, String serviceName, long unread) {
+    /**
+     * A service of the agent: how many of its conversations this agent has not read, and how many nobody
+     * took yet among those still open (« Non attribués »).
+     */
+    public record ServiceUnread(String serviceCode, String serviceName, long unread, long unassigned) {
     }
 
     /** What an agent asks of the inbox: every filter is optional ({@code service} null: all the agent's services). */
@@ -164,21 +167,26 @@ public class Inboxes {
         if (services.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> unread = new HashMap<>();
+        Map<String, Long> unassigned = new HashMap<>();
         jdbc.sql("""
-                        select c.service_code, count(*) as unread from conversation c
+                        select c.service_code,
+                               count(*) filter (where c.last_family_message_id > coalesce(r.read_message_id, 0)) as unread,
+                               count(*) filter (where c.assigned_to is null and c.status <> 'CLOSED') as unassigned
+                        from conversation c
                         left join conversation_read r on r.conversation_id = c.id and r.reader = :reader
                         where c.service_code in (:services)
-                          and c.last_family_message_id > coalesce(r.read_message_id, 0)
                         group by c.service_code""")
                 .param("services", services).param("reader", agent.subject())
                 .query(rs -> {
-                    counts.put(rs.getString("service_code"), rs.getLong("unread"));
+                    unread.put(rs.getString("service_code"), rs.getLong("unread"));
+                    unassigned.put(rs.getString("service_code"), rs.getLong("unassigned"));
                 });
         Map<String, Department> known = catalogue.departmentsByCode();
         List<ServiceUnread> result = new ArrayList<>();
         for (String code : services) {
-            result.add(new ServiceUnread(code, known.get(code).getName(), counts.getOrDefault(code, 0L)));
+            result.add(new ServiceUnread(code, known.get(code).getName(), unread.getOrDefault(code, 0L),
+                    unassigned.getOrDefault(code, 0L)));
         }
         return result;
     }

@@ -126,6 +126,13 @@ class ConversationRulesApiTest extends MessagingApiSupport {
 
         assertThat(counts.valueStream().map(c -> c.get("serviceCode").asString() + "=" + c.get("unread").asLong()))
                 .containsExactlyInAnyOrder(one + "=1", two + "=2");
+        assertThat(counts.valueStream().map(c -> c.get("serviceCode").asString() + "=" + c.get("unassigned").asLong()))
+                .containsExactlyInAnyOrder(one + "=1", two + "=2");
+        api().post("/api/messaging/agent/conversations/" + b + "/take", agent, "");
+        api().post("/api/messaging/agent/conversations/" + a + "/close", agent, "");
+        JsonNode after = api().get("/api/messaging/agent/unread-counts", agent).json();
+        assertThat(after.valueStream().map(c -> c.get("serviceCode").asString() + "=" + c.get("unassigned").asLong()))
+                .as("taken or closed: no longer waiting for someone").containsExactlyInAnyOrder(one + "=0", two + "=1");
         assertThat(counts.get(0).get("serviceName").asString()).startsWith("Service test ");
         JsonNode all = api().get("/api/messaging/agent/conversations?size=100", agent).json();
         assertThat(ids(all)).contains(a, b).hasSize(3);
