@@ -174,6 +174,7 @@ public final class LocalStack {
                  Comptes de démonstration
                    Famille DURAND (dossier 6000)  claire.durand  / Famille-Durand-6000
                    Agent du service Jeunesse      agent.jeunesse / Agent-Jeunesse-2026
+                   Agent du service Enfance       agent.enfance  / Agent-Enfance-2026
                    Administrateur                 admin.portail  / Admin-Portail-2026
                 ============================================================
                  Ctrl-C arrête tout.
