@@ -46,12 +46,12 @@ describe("the portal shell", () => {
     expect(screen.getAllByRole("link", { name: "Mon compte" }).every((link) => link.getAttribute("href") === "/mon-compte")).toBe(true);
   });
 
-  it("gives each section its own page title and says « bientôt disponible »", async () => {
+  it("gives the Messagerie its own page title and « Messages reçus »", async () => {
     serveAs(FAMILY);
     renderApp("/messagerie");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Messagerie" })).toBeTruthy();
-    expect(screen.getByText("Bientôt disponible")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: "Messages reçus" })).toBeTruthy();
     expect(document.title).toBe("Messagerie — Portail Famille");
   });
 

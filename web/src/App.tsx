@@ -17,7 +17,9 @@ import { MonDossier } from "./pages/mon-dossier";
 import { MotDePasseOublie } from "./pages/mot-de-passe/MotDePasseOublie";
 import { NouveauMotDePasse } from "./pages/mot-de-passe/NouveauMotDePasse";
 import { NouvellesCgu } from "./pages/NouvellesCgu";
-import { Cgu, Messagerie, NotFound } from "./pages/Pages";
+import { Cgu, NotFound } from "./pages/Pages";
+import { Messagerie } from "./pages/messagerie";
+import { AgentMessagerie } from "./pages/agent-messagerie";
 
 export function App() {
   const me = useQuery({ queryKey: sessionKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
@@ -51,6 +53,7 @@ export function App() {
               <Route path="agent" element={<Agent />} />
               <Route path="agent/dossiers/:number" element={<AgentDossier />} />
               <Route path="agent/facturation/*" element={<AgentFacturation />} />
+              <Route path="agent/messagerie/*" element={<AgentMessagerie />} />
               <Route path="mon-compte" element={<MonCompte />} />
               <Route path="*" element={<NotFound />} />
             </>

@@ -1,7 +1,9 @@
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { useQuery } from "@tanstack/react-query";
 import { Outlet, useLocation } from "react-router-dom";
+import { fetchUnreadCount, messagingKeys } from "./api/messaging";
 import { LOGIN_URL, isAgent, isFamily, logout } from "./api/session";
 import { useSession } from "./session";
 
@@ -10,6 +12,20 @@ export function Layout() {
   const { me, portal } = useSession();
   const { pathname } = useLocation();
   const active = (path: string) => (path === "/" ? pathname === "/" : pathname.startsWith(path));
+  // The family's unread answers, on every page (messaging-service's count; nothing shown if it cannot be read).
+  const unread = useQuery({
+    queryKey: messagingKeys.unreadCount(), queryFn: fetchUnreadCount, enabled: isFamily(me) && !!me.dossier,
+    staleTime: 30_000, refetchInterval: 60_000, retry: false,
+  });
+  const unreadCount = unread.data?.unread ?? 0;
+  const messagerie = unreadCount > 0 ? (
+    <>
+      Messagerie{" "}
+      <span className="fr-badge fr-badge--sm fr-badge--info fr-ml-1v">
+        {unreadCount}<span className="fr-sr-only">{unreadCount > 1 ? " messages non lus" : " message non lu"}</span>
+      </span>
+    </>
+  ) : "Messagerie";
 
   const quickAccessItems = me.authenticated
     ? [
@@ -36,11 +52,13 @@ export function Layout() {
     { text: "Je m'informe", linkProps: { to: "/" }, isActive: active("/") },
     { text: "Mon dossier", linkProps: { to: "/mon-dossier" }, isActive: active("/mon-dossier") },
     { text: "Facturation", linkProps: { to: "/facturation" }, isActive: active("/facturation") },
-    { text: "Messagerie", linkProps: { to: "/messagerie" }, isActive: active("/messagerie") },
+    { text: messagerie, linkProps: { to: "/messagerie" }, isActive: active("/messagerie") },
     ...(isAgent(me)
       ? [
-          { text: "Espace agent", linkProps: { to: "/agent" }, isActive: active("/agent") && !active("/agent/facturation") },
+          { text: "Espace agent", linkProps: { to: "/agent" },
+            isActive: active("/agent") && !active("/agent/facturation") && !active("/agent/messagerie") },
           { text: "Gestion de la facturation", linkProps: { to: "/agent/facturation" }, isActive: active("/agent/facturation") },
+          { text: "Gestion de la messagerie", linkProps: { to: "/agent/messagerie" }, isActive: active("/agent/messagerie") },
         ]
       : []),
   ];

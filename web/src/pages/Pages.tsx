@@ -1,9 +1,4 @@
 import { usePageTitle } from "../usePageTitle";
-import { Section } from "../components/Section";
-
-export const Messagerie = () => (
-  <Section title="Messagerie" intro="Écrire aux services de la collectivité et lire leurs réponses." />
-);
 
 export function Cgu() {
   usePageTitle("Conditions générales d'utilisation");

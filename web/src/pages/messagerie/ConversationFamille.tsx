@@ -1,0 +1,67 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useLocation, useParams } from "react-router-dom";
+import { isProblem } from "../../api/http";
+import { answerConversation, fetchConversation, messagingKeys } from "../../api/messaging";
+import { ProblemAlert, ReplyForm, Thread } from "../../components/messaging";
+import { frenchDateTime } from "../../format";
+import { MessageriePage } from "./MessageriePage";
+
+/** A conversation of the dossier: every message (the service's name as author), « Répondre » in it. */
+export function ConversationFamille() {
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const sent = (location.state as { sent?: boolean } | null)?.sent === true;
+  const client = useQueryClient();
+  const conversation = useQuery({ queryKey: messagingKeys.conversation(id), queryFn: () => fetchConversation(id) });
+  const sentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conversation.isSuccess) {
+      // Opening it made it read: the header's count and the boxes follow.
+      void client.invalidateQueries({ queryKey: messagingKeys.unreadCount() });
+      void client.invalidateQueries({ queryKey: messagingKeys.boxes() });
+    }
+  }, [conversation.isSuccess, client]);
+  useEffect(() => {
+    if (sent && conversation.isSuccess) sentRef.current?.focus();
+  }, [sent, conversation.isSuccess]);
+
+  if (conversation.isPending) {
+    return <MessageriePage title="Conversation">{() => <p role="status">Chargement…</p>}</MessageriePage>;
+  }
+  if (conversation.isError) {
+    return isProblem(conversation.error, 404) ? (
+      <MessageriePage title="Conversation introuvable">
+        {() => <p>Cette conversation est introuvable : elle n'existe pas ou ne concerne pas votre dossier.</p>}
+      </MessageriePage>
+    ) : (
+      <MessageriePage title="Conversation">{() => <div role="alert"><ProblemAlert error={conversation.error} /></div>}</MessageriePage>
+    );
+  }
+  const c = conversation.data;
+  const reply = async (body: string, files: File[]) => {
+    const updated = await answerConversation(id, body, files);
+    client.setQueryData(messagingKeys.conversation(id), updated);
+    void client.invalidateQueries({ queryKey: messagingKeys.boxes() });
+  };
+  return (
+    <MessageriePage title={c.subject} intro={`${c.serviceName} — ${c.themeName}`}>
+      {() => (
+        <>
+          <div ref={sentRef} tabIndex={-1}>
+            {sent && (
+              <div role="status">
+                <Alert severity="success" title="Votre message a été envoyé" className="fr-mb-4w"
+                  description={`${c.serviceName} vous répondra dans les meilleurs délais. Vous trouverez sa réponse dans « Messages reçus ».`} />
+              </div>
+            )}
+          </div>
+          <p>État : <strong>{c.statusLabel}</strong> — commencée le {frenchDateTime(c.createdAt)}</p>
+          <Thread conversation={c} familyLabel="Vous" />
+          <ReplyForm send={reply} sentMessage="Votre message a été envoyé." />
+        </>
+      )}
+    </MessageriePage>
+  );
+}
