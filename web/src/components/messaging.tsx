@@ -172,9 +172,9 @@ export function ReplyForm({ send, above, text, onText, sentMessage = "Votre rép
       <h2 id="repondre-titre" className="fr-h4">Répondre</h2>
       <div ref={outcome} tabIndex={-1}>
         {error ? (
-          <div role="alert"><ProblemAlert error={error} /></div>
+          <ProblemAlert error={error} />
         ) : sent > 0 ? (
-          <div role="status"><Alert severity="success" small description={sentMessage} className="fr-mb-2w" /></div>
+          <Alert severity="success" role="status" small description={sentMessage} className="fr-mb-2w" />
         ) : null}
       </div>
       {above}

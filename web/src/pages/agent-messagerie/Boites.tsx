@@ -37,7 +37,7 @@ export function Boites() {
   return (
     <AgentMessageriePage title="Messagerie" lead="Les messages des familles aux services dont vous faites partie.">
       {services.isPending ? <p role="status">Chargement…</p> : services.isError ? (
-        <div role="alert"><ProblemAlert error={services.error} /></div>
+        <ProblemAlert error={services.error} />
       ) : services.data.length === 0 ? (
         <p>Vous ne faites partie d'aucun service de la messagerie.</p>
       ) : (
@@ -93,7 +93,7 @@ export function Boites() {
           </form>
           <h2 className="fr-h4">{boxLabel}</h2>
           {inbox.isPending ? <p role="status">Chargement…</p> : inbox.isError ? (
-            <div role="alert"><ProblemAlert error={inbox.error} /></div>
+            <ProblemAlert error={inbox.error} />
           ) : inbox.data.items.length === 0 ? (
             <p role="status">Aucune conversation.</p>
           ) : (

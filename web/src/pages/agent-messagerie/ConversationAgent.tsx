@@ -61,7 +61,7 @@ function TransferForm({ conversation, onDone }: { conversation: Conversation; on
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="transferer-titre" className="fr-mt-6w">
       <h2 id="transferer-titre" className="fr-h4">Transférer</h2>
-      <div ref={outcome} tabIndex={-1}>{transfer.isError && <div role="alert"><ProblemAlert error={transfer.error} /></div>}</div>
+      <div ref={outcome} tabIndex={-1}>{transfer.isError && <ProblemAlert error={transfer.error} />}</div>
       <Select label="Service" {...errorOf(fields, "service")}
         nativeSelectProps={{ value: service, onChange: (e) => { setService(e.target.value); setOwn({}); } }}>
         <option value="" disabled>Choisissez un service</option>
@@ -106,25 +106,25 @@ export function ConversationAgent() {
   if (transferredTo) {
     return (
       <AgentMessageriePage title="Conversation transférée">
-        <div ref={transferred} tabIndex={-1} role="status">
-          <Alert severity="success" title={`La conversation a été transférée au ${transferredTo}`}
+        <div ref={transferred} tabIndex={-1}>
+          <Alert severity="success" role="status" title={`La conversation a été transférée au ${transferredTo}`}
             description="Ses agents la trouveront dans « Non attribués »." className="fr-mb-4w" />
         </div>
         <Link className="fr-link" to={AGENT_MESSAGING}>Revenir à la messagerie</Link>
       </AgentMessageriePage>
     );
   }
-  if (conversation.isPending) {
+  if (conversation.data === undefined && !conversation.isError) {
     return <AgentMessageriePage title="Conversation"><p role="status">Chargement…</p></AgentMessageriePage>;
   }
-  if (conversation.isError) {
+  if (conversation.data === undefined) {
     return isProblem(conversation.error, 404) ? (
       <AgentMessageriePage title="Conversation introuvable">
         <p>Cette conversation est introuvable : elle n'existe pas ou n'est pas celle d'un de vos services.</p>
         <Link className="fr-link" to={AGENT_MESSAGING}>Revenir à la messagerie</Link>
       </AgentMessageriePage>
     ) : (
-      <AgentMessageriePage title="Conversation"><div role="alert"><ProblemAlert error={conversation.error} /></div></AgentMessageriePage>
+      <AgentMessageriePage title="Conversation"><ProblemAlert error={conversation.error} /></AgentMessageriePage>
     );
   }
   const c = conversation.data;
@@ -136,8 +136,8 @@ export function ConversationAgent() {
   return (
     <AgentMessageriePage title={c.subject}>
       <div ref={outcome} tabIndex={-1}>
-        {actionError ? <div role="alert"><ProblemAlert error={actionError} /></div>
-          : done ? <div role="status"><Alert severity="success" small description={done} className="fr-mb-2w" /></div> : null}
+        {actionError ? <ProblemAlert error={actionError} />
+          : done ? <Alert severity="success" role="status" small description={done} className="fr-mb-2w" /> : null}
       </div>
       <dl className="fr-mb-3w">
         <dt className="fr-text--bold">Dossier</dt>

@@ -18,7 +18,7 @@ export function Boite({ box }: { box: FamilyBox }) {
       <Button linkProps={{ to: "/messagerie/nouveau" }} iconId="fr-icon-mail-line" className="fr-mb-4w">Envoyer un message</Button>
       <h2 id="boite-titre">{title}</h2>
       {list.isPending ? <p role="status">Chargement…</p> : list.isError ? (
-        <div role="alert"><ProblemAlert error={list.error} /></div>
+        <ProblemAlert error={list.error} />
       ) : list.data.items.length === 0 ? (
         <p>{box === "RECEIVED" ? "Vous n'avez reçu aucune réponse pour le moment." : "Vous n'avez envoyé aucun message."}</p>
       ) : (

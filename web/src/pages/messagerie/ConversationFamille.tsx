@@ -27,16 +27,16 @@ export function ConversationFamille() {
     if (sent && conversation.isSuccess) sentRef.current?.focus();
   }, [sent, conversation.isSuccess]);
 
-  if (conversation.isPending) {
+  if (conversation.data === undefined && !conversation.isError) {
     return <MessageriePage title="Conversation">{() => <p role="status">Chargement…</p>}</MessageriePage>;
   }
-  if (conversation.isError) {
+  if (conversation.data === undefined) {
     return isProblem(conversation.error, 404) ? (
       <MessageriePage title="Conversation introuvable">
         {() => <p>Cette conversation est introuvable : elle n'existe pas ou ne concerne pas votre dossier.</p>}
       </MessageriePage>
     ) : (
-      <MessageriePage title="Conversation">{() => <div role="alert"><ProblemAlert error={conversation.error} /></div>}</MessageriePage>
+      <MessageriePage title="Conversation">{() => <ProblemAlert error={conversation.error} />}</MessageriePage>
     );
   }
   const c = conversation.data;
@@ -51,10 +51,8 @@ export function ConversationFamille() {
         <>
           <div ref={sentRef} tabIndex={-1}>
             {sent && (
-              <div role="status">
-                <Alert severity="success" title="Votre message a été envoyé" className="fr-mb-4w"
+              <Alert severity="success" role="status" title="Votre message a été envoyé" className="fr-mb-4w"
                   description={`${c.serviceName} vous répondra dans les meilleurs délais. Vous trouverez sa réponse dans « Messages reçus ».`} />
-              </div>
             )}
           </div>
           <p>État : <strong>{c.statusLabel}</strong> — commencée le {frenchDateTime(c.createdAt)}</p>

@@ -69,16 +69,16 @@ export function EnvoyerMessage() {
   };
 
   if (catalogue.isPending) return <p role="status">Chargement…</p>;
-  if (catalogue.isError) return <div role="alert"><ProblemAlert error={catalogue.error} title="Les services ne peuvent pas être affichés" /></div>;
+  if (catalogue.isError) return <ProblemAlert error={catalogue.error} title="Les services ne peuvent pas être affichés" />;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Envoyer un message">
       <div ref={outcome} tabIndex={-1}>
         {send.isError ? (
-          <div role="alert"><ProblemAlert error={send.error} title="Votre message n'a pas été envoyé" /></div>
+          <ProblemAlert error={send.error} title="Votre message n'a pas été envoyé" />
         ) : hasOwn ? (
-          <div role="alert"><ProblemAlert error={new ApiProblem(400, "Corrigez les champs signalés ci-dessous.", {})}
-            title="Votre message n'a pas été envoyé" /></div>
+          <ProblemAlert error={new ApiProblem(400, "Corrigez les champs signalés ci-dessous.", {})}
+            title="Votre message n'a pas été envoyé" />
         ) : null}
       </div>
       <fieldset className="fr-fieldset">
