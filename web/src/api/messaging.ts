@@ -121,6 +121,9 @@ function post<T>(url: string, fields: Record<string, string | number>, files: Fi
   return sendForm<T>(url, form);
 }
 
+/** « Marquer comme non lu » for this account: 204. */
+export const markUnread = (conversationId: string) => send<void>("POST", `${FAMILY}/${id(conversationId)}/unread`);
+
 export type NewConversation = { service: string; theme: number; subject: string; body: string };
 
 export const startConversation = (message: NewConversation, files: File[]) => post<Conversation>(FAMILY, message, files);
@@ -152,6 +155,7 @@ export const takeConversation = (conversationId: string) => send<Conversation>("
 export const closeConversation = (conversationId: string) => send<Conversation>("POST", `${AGENT}/${id(conversationId)}/close`);
 export const transferConversation = (conversationId: string, service: string, note: string) =>
   send<Conversation>("POST", `${AGENT}/${id(conversationId)}/transfer`, { service, note });
+export const agentMarkUnread = (conversationId: string) => send<void>("POST", `${AGENT}/${id(conversationId)}/unread`);
 export const fetchTemplates = (service: string) =>
   get<AnswerTemplate[]>(`${MESSAGING}/agent/services/${id(service)}/templates`);
 

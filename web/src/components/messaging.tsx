@@ -35,8 +35,8 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
 }
 
 /** One message: who wrote (the service's name for families), when (Paris), the text as typed, its attachments. */
-function MessageItem({ message, familyLabel }: { message: Message; familyLabel: string }) {
-  const author = message.from === "FAMILY" ? familyLabel : message.authorName;
+function MessageItem({ message, familySuffix }: { message: Message; familySuffix: string }) {
+  const author = message.from === "FAMILY" ? `${message.authorName}${familySuffix}` : message.authorName;
   return (
     <li className="fr-mb-3w">
       <article className="fr-p-2w" style={{ border: "1px solid var(--border-default-grey)",
@@ -64,13 +64,16 @@ function MessageItem({ message, familyLabel }: { message: Message; familyLabel: 
   );
 }
 
-/** Every message of a conversation, the oldest first, as a mail thread. */
-export function Thread({ conversation, familyLabel }: { conversation: Conversation; familyLabel: string }) {
+/**
+ * Every message of a conversation, the oldest first, as a mail thread: a family's message signed by the account that
+ * wrote it (two guardians share the dossier's conversations) followed by `familySuffix`, a service's by its name.
+ */
+export function Thread({ conversation, familySuffix = "" }: { conversation: Conversation; familySuffix?: string }) {
   return (
     <section aria-labelledby="messages-titre">
       <h2 id="messages-titre" className="fr-h4">Messages</h2>
       <ol className="fr-raw-list">
-        {conversation.messages.map((message) => <MessageItem key={message.id} message={message} familyLabel={familyLabel} />)}
+        {conversation.messages.map((message) => <MessageItem key={message.id} message={message} familySuffix={familySuffix} />)}
       </ol>
     </section>
   );

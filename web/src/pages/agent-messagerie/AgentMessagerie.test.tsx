@@ -79,6 +79,9 @@ describe("the agents' Messagerie", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Inscription au centre de loisirs" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Dossier n° 6000" }).getAttribute("href")).toBe("/agent/dossiers/6000");
     expect(screen.getByText("Claire DURAND")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 3, name: "Claire DURAND (famille)" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: /Télécharger attestation\.pdf/ }).getAttribute("href"))
+      .toBe("/api/messaging/agent/conversations/42/attachments/7");
     fireEvent.click(screen.getByRole("button", { name: "Prendre en charge" }));
 
     const done = await screen.findByText("Vous avez pris en charge cette conversation.");

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiProblem, isProblem } from "../../api/http";
 import {
-  NOTE_MAX, agentAnswer, closeConversation, fetchAgentConversation, fetchCatalogue, fetchTemplates, messagingKeys,
+  NOTE_MAX, agentAnswer, agentMarkUnread, closeConversation, fetchAgentConversation, fetchCatalogue, fetchTemplates, messagingKeys,
   takeConversation, transferConversation, type Conversation,
 } from "../../api/messaging";
 import { errorOf, useFocusOn } from "../../components/forms";
@@ -93,7 +93,11 @@ export function ConversationAgent() {
     onSuccess: (c) => { updated(c); setDone("Vous avez pris en charge cette conversation."); } });
   const close = useMutation({ mutationFn: () => closeConversation(id),
     onSuccess: (c) => { updated(c); setDone("La conversation est close."); } });
-  const actionError = take.error ?? close.error;
+  const unread = useMutation({ mutationFn: () => agentMarkUnread(id),
+    onSuccess: () => { void client.invalidateQueries({ queryKey: messagingKeys.agentUnread() });
+      void client.invalidateQueries({ queryKey: [...messagingKeys.agent(), "inbox"] });
+      setDone("La conversation est marquée comme non lue."); } });
+  const actionError = take.error ?? close.error ?? unread.error;
   const outcome = useFocusOn(actionError ?? done);
   const transferred = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -149,11 +153,13 @@ export function ConversationAgent() {
       </dl>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         {!mine && c.status !== "CLOSED" && (
-          <li><Button onClick={() => { setDone(null); close.reset(); take.mutate(); }} disabled={take.isPending}>Prendre en charge</Button></li>
+          <li><Button onClick={() => { setDone(null); close.reset(); unread.reset(); take.mutate(); }} disabled={take.isPending}>Prendre en charge</Button></li>
         )}
         {c.status !== "CLOSED" && (
-          <li><Button priority="secondary" onClick={() => { setDone(null); take.reset(); close.mutate(); }} disabled={close.isPending}>Clore</Button></li>
+          <li><Button priority="secondary" onClick={() => { setDone(null); take.reset(); unread.reset(); close.mutate(); }} disabled={close.isPending}>Clore</Button></li>
         )}
+        <li><Button priority="tertiary" onClick={() => { setDone(null); take.reset(); close.reset(); unread.mutate(); }}
+          disabled={unread.isPending}>Marquer comme non lu</Button></li>
       </ul>
       {c.steps && c.steps.length > 0 && (
         <section aria-labelledby="suivi-titre">
@@ -170,7 +176,7 @@ export function ConversationAgent() {
           </ul>
         </section>
       )}
-      <Thread conversation={c} familyLabel={c.familyName ? `${c.familyName} (famille)` : "La famille"} />
+      <Thread conversation={c} familySuffix=" (famille)" />
       <ReplyForm send={reply} text={text} onText={setText}
         above={<TemplatePicker service={c.serviceCode} onPick={setText} />} />
       <TransferForm conversation={c} onDone={setTransferredTo} />

@@ -1,9 +1,11 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useLocation, useParams } from "react-router-dom";
 import { isProblem } from "../../api/http";
-import { answerConversation, fetchConversation, messagingKeys } from "../../api/messaging";
+import { answerConversation, fetchConversation, markUnread, messagingKeys } from "../../api/messaging";
+import { useFocusOn } from "../../components/forms";
 import { ProblemAlert, ReplyForm, Thread } from "../../components/messaging";
 import { frenchDateTime } from "../../format";
 import { MessageriePage } from "./MessageriePage";
@@ -16,6 +18,14 @@ export function ConversationFamille() {
   const client = useQueryClient();
   const conversation = useQuery({ queryKey: messagingKeys.conversation(id), queryFn: () => fetchConversation(id) });
   const sentRef = useRef<HTMLDivElement>(null);
+  const unread = useMutation({
+    mutationFn: () => markUnread(id),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: messagingKeys.unreadCount() });
+      void client.invalidateQueries({ queryKey: messagingKeys.boxes() });
+    },
+  });
+  const unreadOutcome = useFocusOn(unread.error ?? (unread.isSuccess || null));
   useEffect(() => {
     if (conversation.isSuccess) {
       // Opening it made it read: the header's count and the boxes follow.
@@ -56,7 +66,14 @@ export function ConversationFamille() {
             )}
           </div>
           <p>État : <strong>{c.statusLabel}</strong> — commencée le {frenchDateTime(c.createdAt)}</p>
-          <Thread conversation={c} familyLabel="Vous" />
+          <div ref={unreadOutcome} tabIndex={-1}>
+            {unread.isError ? <ProblemAlert error={unread.error} />
+              : unread.isSuccess ? <Alert severity="info" role="status" small description="La conversation est marquée comme non lue." className="fr-mb-2w" />
+              : null}
+          </div>
+          <Button priority="tertiary" size="small" iconId="fr-icon-mail-unread-line" className="fr-mb-2w"
+            disabled={unread.isPending || unread.isSuccess} onClick={() => unread.mutate()}>Marquer comme non lu</Button>
+          <Thread conversation={c} />
           <ReplyForm send={reply} sentMessage="Votre message a été envoyé." />
         </>
       )}

@@ -155,7 +155,7 @@ describe("Messagerie (families)", () => {
     const messages = screen.getAllByRole("article");
     expect(within(messages[1]).getByRole("heading", { level: 3, name: "Service Jeunesse" })).toBeTruthy();
     expect(read(within(messages[1]).getByText(/^Le /).textContent)).toBe("Le 01/12/2026 à 15:05");
-    expect(within(messages[0]).getByRole("heading", { level: 3, name: "Vous" })).toBeTruthy();
+    expect(within(messages[0]).getByRole("heading", { level: 3, name: "Claire DURAND" })).toBeTruthy();
 
     const form = screen.getByRole("form", { name: "Répondre" });
     fireEvent.change(within(form).getByLabelText(/^Message/), { target: { value: "Merci !" } });
@@ -166,6 +166,17 @@ describe("Messagerie (families)", () => {
     await expectFocusOn(done);
     expect(screen.getAllByRole("article")).toHaveLength(3);
     expect(calls.find((c) => c.method === "POST")!.body).toEqual({ body: "Merci !" });
+  });
+
+  it("marks a conversation unread again: « Marquer comme non lu »", async () => {
+    const calls = serve(messaging.conversation(42, ANSWERED), messaging.markUnread(42), messaging.unreadCount({ unread: 0 }),
+      ...portal(FAMILY));
+    renderApp("/messagerie/conversations/42");
+
+    fireEvent.click(await screen.findByRole("button", { name: "Marquer comme non lu" }));
+
+    await expectFocusOn(await screen.findByText("La conversation est marquée comme non lue."));
+    expect(calls.some((c) => c.method === "POST" && c.url === "/api/messaging/conversations/42/unread")).toBe(true);
   });
 
   it("says « introuvable » for a conversation of another dossier (404)", async () => {

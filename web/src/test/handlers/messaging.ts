@@ -4,7 +4,7 @@ import { http, type HttpResponseResolver } from "msw";
 import type {
   AgentItem, AnswerTemplate, Conversation, Department, FamilyItem, Page, ServiceUnread,
 } from "../../api/messaging";
-import { resolverOf, type Answer } from "../server";
+import { noContent, resolverOf, type Answer } from "../server";
 
 const M = "/api/messaging";
 
@@ -23,6 +23,7 @@ export const messaging = {
   start: (answer: Answer) => http.post(`${M}/conversations`, resolverOf(answer)),
   conversation: (id: number, answer: Answer) => http.get(`${M}/conversations/${id}`, resolverOf(answer)),
   answer: (id: number, answer: Answer) => http.post(`${M}/conversations/${id}/messages`, resolverOf(answer)),
+  markUnread: (id: number, answer: Answer = () => noContent()) => http.post(`${M}/conversations/${id}/unread`, resolverOf(answer)),
 
   /* Agents */
   agentUnread: (answer: Answer) => http.get(`${M}/agent/unread-counts`, resolverOf(answer)),
@@ -32,6 +33,8 @@ export const messaging = {
   take: (id: number, answer: Answer) => http.post(`${M}/agent/conversations/${id}/take`, resolverOf(answer)),
   transfer: (id: number, answer: Answer) => http.post(`${M}/agent/conversations/${id}/transfer`, resolverOf(answer)),
   close: (id: number, answer: Answer) => http.post(`${M}/agent/conversations/${id}/close`, resolverOf(answer)),
+  agentMarkUnread: (id: number, answer: Answer = () => noContent()) =>
+    http.post(`${M}/agent/conversations/${id}/unread`, resolverOf(answer)),
   templates: (service: string, answer: Answer) => http.get(`${M}/agent/services/${service}/templates`, resolverOf(answer)),
 };
 
