@@ -126,6 +126,23 @@ describe("the agents' Messagerie", () => {
     expect(within(form).getByLabelText(/^Message/)).toHaveProperty("value", "");
   });
 
+  it("answers with attachments as multipart", async () => {
+    const calls = serve(messaging.agentConversation(42, TAKEN), messaging.templates("jeunesse", []), messaging.catalogue(),
+      messaging.agentAnswer(42, () => json(TAKEN, 201)), messaging.agentUnread(JEUNESSE_COUNTS));
+    renderAt("/agent/messagerie/conversations/42");
+
+    const form = await screen.findByRole("form", { name: "Répondre" });
+    fireEvent.change(within(form).getByLabelText(/^Message/), { target: { value: "Voici le formulaire." } });
+    fireEvent.change(within(form).getByLabelText(/Pièces jointes/),
+      { target: { files: [new File(["%PDF-1.7"], "formulaire.pdf", { type: "application/pdf" })] } });
+    fireEvent.click(within(form).getByRole("button", { name: "Envoyer" }));
+
+    expect(await within(form).findByText("Votre réponse a été envoyée.")).toBeTruthy();
+    const body = calls.find((c) => c.method === "POST" && c.url === "/api/messaging/agent/conversations/42/messages")!.body as FormData;
+    expect(body.get("body")).toBe("Voici le formulaire.");
+    expect((body.get("attachments") as File).name).toBe("formulaire.pdf");
+  });
+
   it("says what is missing in an answer", async () => {
     const calls = serve(messaging.agentConversation(42, TAKEN), messaging.templates("jeunesse", []), messaging.catalogue());
     renderAt("/agent/messagerie/conversations/42");

@@ -136,6 +136,21 @@ describe("Messagerie (families)", () => {
     expect(await within(header()).findByRole("link", { name: /^Messagerie\s*2\s*messages non lus$/ })).toBeTruthy();
   });
 
+  it("pages « Messages reçus »: « Page suivante »", async () => {
+    const calls = serve(messaging.box("RECEIVED", (info: { request: Request }) => {
+      const page = Number(new URL(info.request.url).searchParams.get("page"));
+      return json(pageOf([familyItem({ id: 50 + page, subject: `Question ${page + 1}` })], { page, total: 45 }));
+    }), ...portal(FAMILY));
+    renderApp("/messagerie");
+
+    expect(await screen.findByRole("link", { name: "Question 1" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Page suivante" }));
+
+    expect(await screen.findByRole("link", { name: "Question 2" })).toBeTruthy();
+    expect(screen.getByText("Page 2 sur 3")).toBeTruthy();
+    expect(calls.some((c) => c.url === "/api/messaging/conversations?box=RECEIVED&page=1&size=20")).toBe(true);
+  });
+
   it("shows the count in the header on every page", async () => {
     serve(messaging.unreadCount({ unread: 1 }), ...portal(FAMILY));
     renderApp("/mon-dossier");
