@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +30,8 @@ import java.util.Set;
  * for an event type {@code fr.portailfamille.dossier.ContactDetailsChanged}, the files
  * {@code mail/dossier/ContactDetailsChanged.subject.txt}, {@code .txt} and {@code .html}. An event
  * type without them sends no e-mail. Templates see {@code event} (the event's data record),
- * {@code envelope}, {@code branding}, {@code dates} (Europe/Paris formatting) and {@code amounts}
- * (euros as in France, « 1 234,50 € »).
+ * {@code envelope}, {@code branding}, {@code dates} (Europe/Paris formatting), {@code amounts}
+ * (euros as in France, « 1 234,50 € ») and {@code services} (« du Service Jeunesse »).
  */
 @Component
 public class MailTemplates {
@@ -71,12 +72,20 @@ public class MailTemplates {
     }
 
     public RenderedMail render(String templateName, Object event, Object envelope) {
-        Context context = new Context(FRENCH, Map.of(
-                "event", event,
-                "envelope", envelope,
-                "branding", branding,
-                "dates", new Dates(),
-                "amounts", new Amounts()));
+        return render(templateName, Map.of("event", event, "envelope", envelope));
+    }
+
+    /**
+     * Renders a mail that is not one event's (the agents' digest) with these variables, besides
+     * {@code branding}, {@code dates}, {@code amounts} and {@code services}.
+     */
+    public RenderedMail render(String templateName, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("branding", branding);
+        all.put("dates", new Dates());
+        all.put("amounts", new Amounts());
+        all.put("services", new Services());
+        Context context = new Context(FRENCH, all);
         String subject = engine.process(templateName + ".subject.txt", context).strip();
         return new RenderedMail(subject,
                 engine.process(templateName + ".txt", context),
@@ -102,6 +111,18 @@ public class MailTemplates {
         /** A day as people read it (a due date): {@code 31/10/2026}. */
         public String day(LocalDate day) {
             return day == null ? "" : DATE.format(day);
+        }
+    }
+
+    /** A service of the authority in a sentence: « du Service Jeunesse », « du service Facturation ». */
+    public static final class Services {
+
+        public String of(String serviceName) {
+            if (serviceName == null || serviceName.isBlank()) {
+                return "du service";
+            }
+            return serviceName.regionMatches(true, 0, "Service ", 0, 8) ? "du " + serviceName
+                    : "du service " + serviceName;
         }
     }
 

@@ -1,6 +1,8 @@
 package fr.portailfamille.notification.template;
 
 import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.events.messaging.MessageReplied;
+import fr.portailfamille.events.messaging.MessageSent;
 import fr.portailfamille.events.EventEnvelope;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.billing.InvoiceCancelled;
@@ -251,7 +253,25 @@ class MailTemplatesTest {
     }
 
     @Test
+    void a_reply_names_the_service_links_to_the_conversation_and_never_carries_the_answer() {
+        MailTemplates.RenderedMail jeunesse = render(new MessageReplied("6000", 42, "jeunesse", "Service Jeunesse",
+                "Claire DURAND", "claire.durand@example.fr", List.of("claire.durand@example.fr"),
+                Instant.parse("2026-07-01T08:30:00Z")), Instant.parse("2026-07-01T08:30:00Z"));
+        MailTemplates.RenderedMail facturation = render(new MessageReplied("6000", 43, "facturation", "Facturation",
+                "Claire DURAND", "claire.durand@example.fr", List.of(), Instant.parse("2026-07-01T08:30:00Z")),
+                Instant.parse("2026-07-01T08:30:00Z"));
+
+        assertThat(jeunesse.subject()).isEqualTo("Portail Famille : Vous avez reçu une réponse du Service Jeunesse");
+        assertThat(jeunesse.text()).contains("dossier n° 6000", "https://portail.example.fr/messagerie/conversations/42",
+                "connectez-vous pour la lire").doesNotContain("Objet");
+        assertThat(jeunesse.html()).contains("href=\"https://portail.example.fr/messagerie/conversations/42\"",
+                "Lire la réponse").doesNotContain("??");
+        assertThat(facturation.subject()).isEqualTo("Portail Famille : Vous avez reçu une réponse du service Facturation");
+    }
+
+    @Test
     void an_event_without_templates_sends_no_mail() {
+        assertThat(templates.templateFor(EventCatalog.entryOf(MessageSent.class).type())).isEmpty();
         assertThat(templates.templateFor(EventCatalog.entryOf(DossierCreated.class).type())).isEmpty();
         assertThat(templates.templateFor("fr.portailfamille.unknown.Thing")).isEmpty();
     }
