@@ -1,8 +1,9 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { useState, type FormEvent } from "react";
+import { Route, Routes, useNavigate } from "react-router-dom";
+import { useFocusTitleOnNavigation } from "../../components/useFocusTitleOnNavigation";
 import { isAgent } from "../../api/session";
 import { useSession } from "../../session";
 import { Refused } from "../agent/Refused";
@@ -60,22 +61,6 @@ function Accueil() {
   );
 }
 
-/** After a move between the agents' billing pages, the focus goes to the new page's title (not on arrival). */
-function useFocusTitleOnNavigation() {
-  const { pathname } = useLocation();
-  const previous = useRef(pathname);
-  useEffect(() => {
-    if (previous.current === pathname) {
-      return;
-    }
-    previous.current = pathname;
-    const title = document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
-    if (title) {
-      title.tabIndex = -1;
-      title.focus();
-    }
-  }, [pathname]);
-}
 
 /** /agent/facturation/*: agents only. */
 export function AgentFacturation() {

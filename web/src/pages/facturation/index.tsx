@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "react";
-import { Route, Routes, useLocation } from "react-router-dom";
+import { Route, Routes } from "react-router-dom";
+import { useFocusTitleOnNavigation } from "../../components/useFocusTitleOnNavigation";
 import { NotFound } from "../Pages";
 import { Facture } from "./Facture";
 import { FacturationPage } from "./FacturationPage";
@@ -8,25 +8,6 @@ import { PrecedentesFactures } from "./PrecedentesFactures";
 import { Prelevement } from "./Prelevement";
 import { RetourPaiement } from "./RetourPaiement";
 
-/**
- * After a move inside the section (side menu, an invoice's number, « Retour »), the focus goes to the new page's
- * title, read first; not on arrival, where the skip links come first.
- */
-function useFocusTitleOnNavigation() {
-  const { pathname } = useLocation();
-  const previous = useRef(pathname);
-  useEffect(() => {
-    if (previous.current === pathname) {
-      return;
-    }
-    previous.current = pathname;
-    const title = document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
-    if (title) {
-      title.tabIndex = -1;
-      title.focus();
-    }
-  }, [pathname]);
-}
 
 /** « Facturation »: pay invoices online, the previous ones, direct debit; an invoice; back from the bank. */
 export function Facturation() {
