@@ -3,6 +3,7 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import { LOGIN_URL } from "../api/session";
 import { useSession } from "../session";
 import { usePageTitle } from "../usePageTitle";
+import { JeMinforme } from "./accueil/JeMinforme";
 import { PASSWORD_RESET_REQUEST_PATH } from "./mot-de-passe/MotDePasseOublie";
 
 /** « JE M'INFORME » and « JE NAVIGUE »: the news, then the three actions of the seed. */
@@ -36,13 +37,7 @@ export function Home() {
           </ul>
         </section>
       )}
-      <section aria-labelledby="informe-titre" className="fr-mb-6w">
-        <h2 id="informe-titre">Je m'informe</h2>
-        <p>
-          Prochaines vacances, dates limites d'inscription, où trouver les formulaires d'inscription : les actualités
-          de la {portal.authorityName} seront publiées ici par ses services (bientôt disponible).
-        </p>
-      </section>
+      <JeMinforme />
       <section aria-labelledby="navigue-titre">
         <h2 id="navigue-titre">Je navigue</h2>
         <div className="fr-grid-row fr-grid-row--gutters">

@@ -3,6 +3,7 @@
 import { http, HttpResponse, type DefaultBodyType, type HttpResponseResolver, type RequestHandler } from "msw";
 import { setupServer } from "msw/node";
 import { problemType } from "../api/http";
+import { news } from "./handlers/news";
 import { session } from "./handlers/session";
 
 /** A request the app sent: method, path with its query, headers and body (parsed JSON, FormData, text or none). */
@@ -42,10 +43,11 @@ export const server = setupServer();
 
 /**
  * The gateway for the current test: `handlers` first (the first that matches answers), then a visitor's session and
- * the default portal, then a 500 for any other call of the API. Returns the log of the requests.
+ * the default portal, no news (the home page's « Je m'informe » on every page test that shows it), then a 500 for any
+ * other call of the API. Returns the log of the requests.
  */
 export function serve(...handlers: RequestHandler[]): Call[] {
-  server.resetHandlers(recorder, ...handlers, ...session(), unexpected);
+  server.resetHandlers(recorder, ...handlers, ...session(), news.current([]), unexpected);
   return calls;
 }
 
