@@ -8,7 +8,10 @@ import { send, sendForm } from "./http";
 
 export type Theme = { id: number; name: string; active: boolean };
 
-/** A service families write to (`ServiceView`), with its active themes. */
+/**
+ * A service families write to (`ServiceView`), with its themes: the active ones in `GET /catalogue`, every one (retired
+ * included, `active: false`) in the admins' `GET /admin/catalogue`.
+ */
 export type Department = { code: string; name: string; active: boolean; themes: Theme[] };
 
 /** Where a conversation stands; `statusLabel` is its French label (Nouveau, En cours, Répondu, Clos). */
@@ -57,8 +60,19 @@ export type Conversation = {
 /** An agent's service and its counts (`ServiceUnread`). */
 export type ServiceUnread = { serviceCode: string; serviceName: string; unread: number; unassigned: number };
 
-/** An answer template (« réponse type ») of a service. */
-export type AnswerTemplate = { id: number; serviceCode: string; title: string; body: string; updatedAt: string };
+/** An answer template (« réponse type ») of a service (`TemplateView`); `updatedBy` the last agent who wrote it. */
+export type AnswerTemplate = {
+  id: number; serviceCode: string; title: string; body: string; updatedAt: string; updatedBy?: string | null;
+};
+
+/** A template as an agent writes it (`TemplateText`): « Titre » 100 characters, « Texte » as long as a message. */
+export type TemplateText = { title: string; body: string };
+
+/** A new service (`CatalogueChange.NewDepartment`): its code, the agents' `services` claim value, never changed. */
+export type NewService = { code: string; name: string };
+
+/** Rename, retire (`active: false`) or bring back a service or a theme (`CatalogueChange.Change`). */
+export type CatalogueChange = { name: string; active: boolean };
 
 export type FamilyBox = "RECEIVED" | "SENT";
 export type AgentBox = "UNASSIGNED" | "MINE" | "ALL";
@@ -68,6 +82,14 @@ export type AgentBox = "UNASSIGNED" | "MINE" | "ALL";
 export const SUBJECT_MAX = 150;
 export const BODY_MAX = 5000;
 export const NOTE_MAX = 1000;
+/** « Titre » of an answer template. */
+export const TEMPLATE_TITLE_MAX = 100;
+/** The name of a service or of a theme. */
+export const CATALOGUE_NAME_MAX = 100;
+/** A service's code: 2 to 30 lower-case letters, digits or hyphens, a letter first (`CatalogueChange`). */
+export const SERVICE_CODE_PATTERN = /^[a-z][a-z0-9-]{1,29}$/;
+export const SERVICE_CODE_HINT = "De 2 à 30 lettres minuscules, chiffres ou tirets, en commençant par une lettre "
+  + "(par exemple jeunesse) : la valeur du service des agents dans l'annuaire. Il ne pourra plus être changé.";
 export const MAX_ATTACHMENTS = 3;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_HINT = "Facultatif : 3 fichiers au plus, 10 Mo chacun, au format PDF, JPEG, PNG, ODT ou DOCX.";
@@ -88,6 +110,7 @@ export const messagingKeys = {
   agentInbox: (query: AgentQuery) => [...messagingKeys.agent(), "inbox", query] as const,
   agentConversation: (id: string) => [...messagingKeys.agent(), "conversation", id] as const,
   templates: (service: string) => [...messagingKeys.agent(), "templates", service] as const,
+  adminCatalogue: () => [...messagingKeys.all, "admin", "catalogue"] as const,
 };
 
 /* ----- The calls ----- */
@@ -156,8 +179,26 @@ export const closeConversation = (conversationId: string) => send<Conversation>(
 export const transferConversation = (conversationId: string, service: string, note: string) =>
   send<Conversation>("POST", `${AGENT}/${id(conversationId)}/transfer`, { service, note });
 export const agentMarkUnread = (conversationId: string) => send<void>("POST", `${AGENT}/${id(conversationId)}/unread`);
-export const fetchTemplates = (service: string) =>
-  get<AnswerTemplate[]>(`${MESSAGING}/agent/services/${id(service)}/templates`);
+
+/* « Réponses types »: the service's agents write, change and delete them. */
+const templatesOf = (service: string) => `${MESSAGING}/agent/services/${id(service)}/templates`;
+export const fetchTemplates = (service: string) => get<AnswerTemplate[]>(templatesOf(service));
+export const addTemplate = (service: string, text: TemplateText) => send<AnswerTemplate>("POST", templatesOf(service), text);
+export const changeTemplate = (templateId: number, text: TemplateText) =>
+  send<AnswerTemplate>("PUT", `${MESSAGING}/agent/templates/${id(templateId)}`, text);
+/** 204. */
+export const deleteTemplate = (templateId: number) => send<void>("DELETE", `${MESSAGING}/agent/templates/${id(templateId)}`);
+
+/* « Catalogue des services » (admins): every service and theme, retired ones included; never deleted. */
+const ADMIN = `${MESSAGING}/admin`;
+export const fetchAdminCatalogue = () => get<Department[]>(`${ADMIN}/catalogue`);
+/** 201 with the service (no themes yet); 409 on a code or name already taken (`errors` names the field). */
+export const addService = (service: NewService) => send<Department>("POST", `${ADMIN}/services`, service);
+export const changeService = (code: string, change: CatalogueChange) =>
+  send<Department>("PUT", `${ADMIN}/services/${id(code)}`, change);
+export const addTheme = (code: string, name: string) => send<Theme>("POST", `${ADMIN}/services/${id(code)}/themes`, { name });
+export const changeTheme = (themeId: number, change: CatalogueChange) =>
+  send<Theme>("PUT", `${ADMIN}/themes/${id(themeId)}`, change);
 
 /** What is wrong with the files chosen, checked before sending (the service checks again, from the content). */
 export function attachmentsError(files: File[]): string | null {

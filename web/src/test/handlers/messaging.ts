@@ -4,7 +4,7 @@ import { http, type HttpResponseResolver } from "msw";
 import type {
   AgentItem, AnswerTemplate, Conversation, Department, FamilyItem, Page, ServiceUnread,
 } from "../../api/messaging";
-import { noContent, resolverOf, type Answer } from "../server";
+import { json, noContent, problem, resolverOf, type Answer } from "../server";
 
 const M = "/api/messaging";
 
@@ -36,7 +36,89 @@ export const messaging = {
   agentMarkUnread: (id: number, answer: Answer = () => noContent()) =>
     http.post(`${M}/agent/conversations/${id}/unread`, resolverOf(answer)),
   templates: (service: string, answer: Answer) => http.get(`${M}/agent/services/${service}/templates`, resolverOf(answer)),
+  addTemplate: (service: string, answer: Answer) => http.post(`${M}/agent/services/${service}/templates`, resolverOf(answer)),
+  changeTemplate: (id: number, answer: Answer) => http.put(`${M}/agent/templates/${id}`, resolverOf(answer)),
+  deleteTemplate: (id: number, answer: Answer = () => noContent()) => http.delete(`${M}/agent/templates/${id}`, resolverOf(answer)),
+
+  /* Admins: the catalogue */
+  adminCatalogue: (answer: Answer = CATALOGUE) => http.get(`${M}/admin/catalogue`, resolverOf(answer)),
+  addService: (answer: Answer) => http.post(`${M}/admin/services`, resolverOf(answer)),
+  changeService: (code: string, answer: Answer) => http.put(`${M}/admin/services/${code}`, resolverOf(answer)),
+  addTheme: (code: string, answer: Answer) => http.post(`${M}/admin/services/${code}/themes`, resolverOf(answer)),
+  changeTheme: (id: number, answer: Answer) => http.put(`${M}/admin/themes/${id}`, resolverOf(answer)),
 };
+
+/**
+ * The answer templates of `service` kept as messaging-service keeps them, for a test that writes some and reads the
+ * list again: listed by title (case folded), added with the next id, changed, deleted; `templates` holds them.
+ */
+export function templateStore(service: string, initial: AnswerTemplate[] = []) {
+  const templates = [...initial];
+  let next = Math.max(100, ...templates.map((t) => t.id + 1));
+  const byTitle = () => [...templates].sort((a, b) => a.title.toLowerCase().localeCompare(b.title.toLowerCase(), "fr"));
+  const handlers = [
+    messaging.templates(service, () => json(byTitle())),
+    messaging.addTemplate(service, async ({ request }) => {
+      const text = (await request.json()) as { title: string; body: string };
+      const created: AnswerTemplate = { id: next++, serviceCode: service, ...text, updatedAt: "2026-12-02T09:00:00Z",
+        updatedBy: "agent.jeunesse" };
+      templates.push(created);
+      return json(created, 201);
+    }),
+    http.put(`${M}/agent/templates/:id`, async ({ request, params }) => {
+      const template = templates.find((t) => t.id === Number(params.id));
+      if (!template) return problem(404, "Cette réponse type est introuvable.");
+      Object.assign(template, (await request.json()) as object);
+      return json(template);
+    }),
+    http.delete(`${M}/agent/templates/:id`, ({ params }) => {
+      const index = templates.findIndex((t) => t.id === Number(params.id));
+      if (index < 0) return problem(404, "Cette réponse type est introuvable.");
+      templates.splice(index, 1);
+      return noContent();
+    }),
+  ];
+  return { templates, handlers };
+}
+
+/**
+ * The whole catalogue kept as messaging-service keeps it, for an admin's test that changes it and reads it again:
+ * services and themes added, renamed, retired and brought back; `services` holds them.
+ */
+export function catalogueStore(initial: Department[] = CATALOGUE) {
+  const services: Department[] = initial.map((s) => ({ ...s, themes: s.themes.map((t) => ({ ...t })) }));
+  let next = Math.max(100, ...services.flatMap((s) => s.themes.map((t) => t.id + 1)));
+  const byName = () => [...services].sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const handlers = [
+    messaging.adminCatalogue(() => json(byName())),
+    messaging.addService(async ({ request }) => {
+      const body = (await request.json()) as { code: string; name: string };
+      const created: Department = { code: body.code, name: body.name, active: true, themes: [] };
+      services.push(created);
+      return json({ ...created, themes: [] }, 201);
+    }),
+    http.put(`${M}/admin/services/:code`, async ({ request, params }) => {
+      const service = services.find((s) => s.code === params.code);
+      if (!service) return problem(404, `Le service ${String(params.code)} est introuvable.`);
+      Object.assign(service, (await request.json()) as object);
+      return json({ ...service, themes: [] });
+    }),
+    http.post(`${M}/admin/services/:code/themes`, async ({ request, params }) => {
+      const service = services.find((s) => s.code === params.code);
+      if (!service) return problem(404, `Le service ${String(params.code)} est introuvable.`);
+      const theme = { id: next++, name: ((await request.json()) as { name: string }).name, active: true };
+      service.themes.push(theme);
+      return json(theme, 201);
+    }),
+    http.put(`${M}/admin/themes/:id`, async ({ request, params }) => {
+      const theme = services.flatMap((s) => s.themes).find((t) => t.id === Number(params.id));
+      if (!theme) return problem(404, "Ce thème est introuvable.");
+      Object.assign(theme, (await request.json()) as object);
+      return json(theme);
+    }),
+  ];
+  return { services, handlers };
+}
 
 /* ----- The demo catalogue (V2__catalogue.sql) ----- */
 
