@@ -10,7 +10,28 @@ import {
 } from "../../api/messaging";
 import { Pager, ProblemAlert, UnreadBadge } from "../../components/messaging";
 import { frenchDateTime } from "../../format";
+import { useSession } from "../../session";
 import { AGENT_MESSAGING, AgentMessageriePage } from "./AgentMessageriePage";
+import { isAdmin } from "./Catalogue";
+
+/** The Messagerie's other pages: the services' « réponses types », and for admins the catalogue. */
+function Tools() {
+  const { me } = useSession();
+  return (
+    <nav aria-label="Gérer la messagerie" className="fr-mb-4w">
+      <ul className="fr-links-group">
+        <li><Link className="fr-link" to={`${AGENT_MESSAGING}/reponses-types`}>Réponses types</Link></li>
+        {isAdmin(me) && (
+          <li>
+            <Link className="fr-link" to={`${AGENT_MESSAGING}/catalogue`}>
+              Catalogue des services
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
 
 const BOXES: { box: AgentBox; label: string }[] = [
   { box: "UNASSIGNED", label: "Non attribués" }, { box: "MINE", label: "Les miens" }, { box: "ALL", label: "Tous" },
@@ -36,6 +57,7 @@ export function Boites() {
 
   return (
     <AgentMessageriePage title="Messagerie" lead="Les messages des familles aux services dont vous faites partie.">
+      <Tools />
       {services.isPending ? <p role="status">Chargement…</p> : services.isError ? (
         <ProblemAlert error={services.error} />
       ) : services.data.length === 0 ? (

@@ -53,7 +53,7 @@ export const messaging = {
  * list again: listed by title (case folded), added with the next id, changed, deleted; `templates` holds them.
  */
 export function templateStore(service: string, initial: AnswerTemplate[] = []) {
-  const templates = [...initial];
+  const templates = initial.map((t) => ({ ...t }));
   let next = Math.max(100, ...templates.map((t) => t.id + 1));
   const byTitle = () => [...templates].sort((a, b) => a.title.toLowerCase().localeCompare(b.title.toLowerCase(), "fr"));
   const handlers = [
