@@ -7,6 +7,7 @@ import { SessionContext } from "./session";
 import { Activation } from "./pages/Activation";
 import { Agent } from "./pages/agent/Agent";
 import { AgentDossier } from "./pages/agent/AgentDossier";
+import { AgentActualites } from "./pages/agent-actualites";
 import { AgentFacturation } from "./pages/agent-facturation";
 import { ConfirmationEmail } from "./pages/ConfirmationEmail";
 import { Facturation } from "./pages/facturation";
@@ -54,6 +55,7 @@ export function App() {
               <Route path="agent/dossiers/:number" element={<AgentDossier />} />
               <Route path="agent/facturation/*" element={<AgentFacturation />} />
               <Route path="agent/messagerie/*" element={<AgentMessagerie />} />
+              <Route path="agent/actualites/*" element={<AgentActualites />} />
               <Route path="mon-compte" element={<MonCompte />} />
               <Route path="*" element={<NotFound />} />
             </>

@@ -56,9 +56,10 @@ export function Layout() {
     ...(isAgent(me)
       ? [
           { text: "Espace agent", linkProps: { to: "/agent" },
-            isActive: active("/agent") && !active("/agent/facturation") && !active("/agent/messagerie") },
+            isActive: active("/agent") && !active("/agent/facturation") && !active("/agent/messagerie") && !active("/agent/actualites") },
           { text: "Gestion de la facturation", linkProps: { to: "/agent/facturation" }, isActive: active("/agent/facturation") },
           { text: "Gestion de la messagerie", linkProps: { to: "/agent/messagerie" }, isActive: active("/agent/messagerie") },
+          { text: "Actualités", linkProps: { to: "/agent/actualites" }, isActive: active("/agent/actualites") },
         ]
       : []),
   ];
