@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Route, Routes } from "react-router-dom";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { NewsDraft } from "../../api/news";
 import { ANONYMOUS, type Me } from "../../api/session";
 import { expectFocusOn } from "../../test/focus";
@@ -225,5 +225,52 @@ describe("the agents' news", () => {
     renderAt("/agent/actualites/99");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Actualité introuvable" })).toBeTruthy();
+  });
+});
+
+describe("the text's toolbar", () => {
+  /** The browser's formatting command, recorded (jsdom has none): what the toolbar asks for, and it marks the text. */
+  function fakeExecCommand() {
+    const commands: [string, string | undefined][] = [];
+    Object.defineProperty(document, "execCommand", {
+      configurable: true,
+      value: (command: string, _ui: boolean, value?: string) => {
+        commands.push([command, value]);
+        return true;
+      },
+    });
+    return commands;
+  }
+
+  afterEach(() => {
+    Reflect.deleteProperty(document, "execCommand");
+  });
+
+  it("offers « Gras », « Liste à puces », « Liste numérotée » and « Lien » as buttons of a labelled toolbar", async () => {
+    const commands = fakeExecCommand();
+    renderAt("/agent/actualites/nouvelle");
+
+    const editor = within(form()).getByRole("textbox", { name: /^Texte/ });
+    expect(editor.getAttribute("contenteditable")).toBe("true");
+    expect(editor.getAttribute("aria-multiline")).toBe("true");
+    const toolbar = within(form()).getByRole("toolbar", { name: "Mise en forme du texte" });
+    expect(within(toolbar).getAllByRole("button").map((b) => b.textContent)).toEqual(["Gras", "Liste à puces", "Liste numérotée", "Lien"]);
+
+    fireEvent.click(within(toolbar).getByRole("button", { name: "Gras" }));
+    fireEvent.click(within(toolbar).getByRole("button", { name: "Liste numérotée" }));
+    expect(commands.filter(([c]) => c !== "defaultParagraphSeparator")).toEqual([["bold", undefined], ["insertOrderedList", undefined]]);
+
+    fireEvent.click(within(toolbar).getByRole("button", { name: "Lien" }));
+    const address = within(form()).getByLabelText(/^Adresse du lien/);
+    await waitFor(() => expect(document.activeElement).toBe(address));
+    fireEvent.change(address, { target: { value: "javascript:alert(1)" } });
+    fireEvent.click(within(form()).getByRole("button", { name: "Insérer le lien" }));
+    expect(within(form()).getByText("Indiquez une adresse qui commence par https:// ou http://.")).toBeTruthy();
+
+    fireEvent.change(address, { target: { value: "https://www.example.fr/centre" } });
+    fireEvent.click(within(form()).getByRole("button", { name: "Insérer le lien" }));
+    // Nothing selected: the address becomes the link's text.
+    expect(commands.at(-1)).toEqual(["insertHTML", '<a href="https://www.example.fr/centre">https://www.example.fr/centre</a>']);
+    expect(within(form()).queryByLabelText(/^Adresse du lien/)).toBeNull();
   });
 });

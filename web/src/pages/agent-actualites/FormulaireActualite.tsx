@@ -76,7 +76,7 @@ export function FormulaireActualite({ item, fields, pending, onSave }: {
       <Input label="Titre" hintText="150 caractères au plus." {...errorOf(fields, "title")}
         nativeInputProps={{ name: "title", value: values.title, onChange: set("title"), maxLength: 150, autoComplete: "off", required: true }} />
       <EditeurTexte label="Texte" initialHtml={values.body} error={fields.body}
-        hint="Paragraphes, gras, listes et liens. Sélectionnez un passage puis choisissez sa mise en forme ; Ctrl+B met en gras."
+        hint="Paragraphes, gras, listes et liens. Sélectionnez un passage puis choisissez sa mise en forme dans la barre au-dessus du champ (Maj+Tab depuis le champ) ; Ctrl+B met en gras."
         onChange={(body) => setValues((v) => ({ ...v, body }))} />
       <Select label="Catégorie" {...errorOf(fields, "category")}
         nativeSelectProps={{ name: "category", value: values.category, onChange: set("category"), required: true }}>
