@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public class KeycloakAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
     public static final String FAMILY_ROLE = "famille";
+    /** The realm role of the services' agents (their services in the multi-valued attribute {@code services}). */
+    public static final String AGENT_ROLE = "agent";
+    private static final int PAGE = 100;
 
     private final Keycloak keycloak;
     private final String realm;
@@ -149,6 +153,33 @@ public class KeycloakAccounts {
                 .filter(user -> user.getAttributes() != null
                         && user.getAttributes().getOrDefault("dossier", List.of()).contains(dossier))
                 .toList());
+    }
+
+    /**
+     * The enabled users holding the realm role {@code agent} (directly or through a composite role or a
+     * group) whose multi-valued attribute {@code services} holds this code: Keycloak's attribute search
+     * ({@code q=services:<code>}, which matches any one of the values), every page of it, then checked
+     * again here (value exact, enabled, role), as Keycloak's search is not the place for the rule.
+     */
+    public List<UserRepresentation> enabledAgentsOf(String service) {
+        return call("search agents", () -> {
+            List<UserRepresentation> found = new ArrayList<>();
+            for (int first = 0; ; first += PAGE) {
+                List<UserRepresentation> page = realm().users()
+                        .searchByAttributes(first, PAGE, true, true, false, "services:" + service);
+                found.addAll(page);
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+            return found.stream()
+                    .filter(user -> Boolean.TRUE.equals(user.isEnabled()))
+                    .filter(user -> user.getAttributes() != null
+                            && user.getAttributes().getOrDefault("services", List.of()).contains(service))
+                    .filter(user -> realm().users().get(user.getId()).roles().realmLevel().listEffective().stream()
+                            .anyMatch(role -> AGENT_ROLE.equals(role.getName())))
+                    .toList();
+        });
     }
 
     /** The enabled accounts with this exact e-mail (Keycloak keeps e-mails unique in this realm). */
