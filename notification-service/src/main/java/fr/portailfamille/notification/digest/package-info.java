@@ -1,2 +1,2 @@
-/** The agents' digest of the families' new messages: MessageSent events collected, one mail per service and interval. */
+/** The agents' digest of the families' new messages: MessageSent events collected, one mail per agent of the service and interval. */
 package fr.portailfamille.notification.digest;
