@@ -32,6 +32,7 @@ export function EditeurTexte({ label, hint, initialHtml, onChange, error }: {
 
   useEffect(() => {
     if (editor.current) {
+      // The item's text as messaging-service keeps it, sanitised by its allow-list (see accueil/Actualite.tsx).
       editor.current.innerHTML = initialHtml;
     }
     // Filled once: afterwards the field is the agent's (a new key fills it again).
@@ -64,6 +65,9 @@ export function EditeurTexte({ label, hint, initialHtml, onChange, error }: {
   };
 
   const run = (command: string, value?: string) => {
+    if (typeof document.execCommand !== "function") {
+      return;
+    }
     restoreSelection();
     // execCommand is deprecated but the one way every browser offers to format a contentEditable's selection and keep
     // its undo history; paragraphs rather than divs for new lines.
