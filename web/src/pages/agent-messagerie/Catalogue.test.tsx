@@ -26,7 +26,8 @@ const serviceLine = (name: string) => within(section(name)).getByText(/^Statut :
 const themeRow = (service: string, theme: string) =>
   within(section(service).querySelector("table")!).getByText(theme, { selector: "td" }).closest("tr")!;
 
-describe("« Catalogue des services »", () => {
+// The whole catalogue is a large page for jsdom: more time than the default 5 s on a loaded machine.
+describe("« Catalogue des services »", { timeout: 15_000 }, () => {
   it("is linked from the Messagerie for admins", async () => {
     serve(messaging.agentUnread(JEUNESSE_COUNTS), messaging.catalogue(), messaging.inbox(pageOf([])), messaging.adminCatalogue(TWO));
     renderAt("/agent/messagerie", ADMIN);
