@@ -32,8 +32,11 @@ final class KeycloakAdmin {
         this.url = url;
     }
 
-    /** A family account for {@code dossier} with this password, created the first time. */
-    void ensureFamily(String username, String password, String dossier, String email) {
+    /**
+     * A family account for {@code dossier} with this password, created the first time; its Keycloak id
+     * (the tokens' {@code sub}).
+     */
+    String ensureFamily(String username, String password, String dossier, String email) {
         String token = token();
         JsonNode found = JSON.readTree(call(token, "GET", "/users?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8), null).body());
@@ -43,7 +46,7 @@ final class KeycloakAdmin {
                     .put("temporary", false);
             expect(call(token, "PUT", "/users/" + id + "/reset-password", JSON.writeValueAsString(credential)), 204,
                     "password of " + username);
-            return;
+            return found.get(0).get("id").asString();
         }
         ObjectNode user = JSON.createObjectNode();
         user.put("username", username).put("email", email).put("firstName", "Famille")
@@ -57,6 +60,7 @@ final class KeycloakAdmin {
         String role = call(token, "GET", "/roles/famille", null).body();
         expect(call(token, "POST", userPath + "/role-mappings/realm", "[" + role + "]"), 204, "role famille of " + username);
         System.out.println("Created the Keycloak account " + username + " (dossier " + dossier + ")");
+        return userPath.substring("/users/".length());
     }
 
     private String token() {

@@ -30,7 +30,8 @@ final class Results {
               tracked files differed from it (the local stack's jars may hold those changes).
             - **scenario**: see `bench/README.md`.
             - **figures**: what was measured, as the program printed it.
-            - **target**: the issue's target for that scenario, and whether it was met.
+            - **target**: the issue's target for that scenario, and whether it was met (« no target given »
+              when the issue asks for a figure without a target).
             - **errors**: 0, or « recorded with errors » when the run had errors and was recorded anyway
               (`--record-errors`); a run with errors is otherwise not recorded.
 
@@ -45,11 +46,11 @@ final class Results {
     }
 
     /** Appends one row (creating the file with its header the first time). */
-    void append(Machine machine, String scenario, String figures, String target, boolean met, int errors) {
+    void append(Machine machine, String scenario, String figures, String target, Boolean met, int errors) {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         String row = "| " + date + " | " + cell(machine.describe() + ", " + machine.processor()) + " | "
                 + cell(machine.commit()) + " | " + cell(scenario) + " | " + cell(figures) + " | "
-                + cell(target + (met ? ": **met**" : ": **not met**")) + " | "
+                + cell(target + (met == null ? "" : met ? ": **met**" : ": **not met**")) + " | "
                 + (errors == 0 ? "0" : errors + " (recorded with errors)") + " |\n";
         try {
             if (!Files.exists(file)) {
