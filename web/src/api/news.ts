@@ -133,10 +133,10 @@ export const fetchAgentNews = (page = 0, size = AGENT_PAGE_SIZE) =>
   get<Page<AgentNewsItem>>(`${AGENT}?page=${page}&size=${size}`);
 export const fetchAgentNewsItem = (newsId: string | number) => get<AgentNewsItem>(`${AGENT}/${id(newsId)}`);
 /**
- * What is sent: the draft as the contract names it (`body`), and the same text as `text`, the name messaging-service's
- * `NewsDraft` record gives it (an unknown property is ignored by the other side): either way the service reads it.
+ * What is sent: messaging-service calls the text `text` (its label « Texte »: `body` is a message's « Message »
+ * there); the form keeps calling it `body`.
  */
-const payloadOf = (draft: NewsDraft) => ({ ...draft, text: draft.body });
+const payloadOf = ({ body, ...rest }: NewsDraft) => ({ ...rest, text: body });
 
 /** Each field's message of a refused draft, by the form's names (the service's `text` is the form's `body`). */
 export const draftFieldsOf = (fields: Record<string, string>): Record<string, string> =>

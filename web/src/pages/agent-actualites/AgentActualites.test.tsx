@@ -121,7 +121,7 @@ describe("the agents' news", () => {
     expect(sent).toHaveLength(2);
     expect(sent[1].headers.get("X-XSRF-TOKEN")).toBe("jeton-csrf");
     expect(sent[1].body).toMatchObject({
-      title: "Inscriptions au centre de loisirs d'été", body: "<p>Inscrivez <strong>vite</strong> vos enfants.</p>",
+      title: "Inscriptions au centre de loisirs d'été", text: "<p>Inscrivez <strong>vite</strong> vos enfants.</p>",
       category: "INSCRIPTIONS", audience: "FAMILIES", publicationDate: "2026-12-01", expiryDate: null, deadline: "2027-06-15",
       linkUrl: null, linkLabel: null, draft: false,
     } satisfies NewsDraft);

@@ -17,6 +17,12 @@ public final class DemoData {
 
     private static final String REGLEMENT = "reglement-accueils-de-loisirs-2026.pdf";
 
+    /** The summer holiday centre's registration form, attached to its news item. */
+    private static final String FICHE_ETE = "fiche-inscription-accueil-de-loisirs-ete-2027.pdf";
+
+    private static final String NEWS_NOEL = "Vacances de Noël : du samedi 19 décembre 2026 au lundi 4 janvier 2027";
+    private static final String NEWS_ETE = "Accueil de loisirs d’été 2027 : inscriptions jusqu’au 15 juin";
+
     private DemoData() {
     }
 
@@ -92,12 +98,42 @@ public final class DemoData {
                     201, "facture " + INVOICE);
             done.add("facture " + INVOICE + " (Septembre 2026, 51,50 €, à payer) importée pour le dossier 6000");
         }
+        news(agent, done);
         PortalSession family = PortalSession.login(portal, "claire.durand", "Famille-Durand-6000");
         String version = family.get("/api/identity/cgu/current").json().get("version").asString();
         expect(family.put("/api/identity/me/cgu", """
                 {"version":"%s","accepted":true}""".formatted(version)), 200, "acceptation des CGU");
         done.add("conditions générales d'utilisation " + version + " acceptées par claire.durand");
         return new Done(done, accessKey);
+    }
+
+    /**
+     * « Je m'informe »: the next school holidays of the académie de Montpellier (zone C; Noël is the
+     * same in every zone), public; the summer holiday centre's registration deadline with its form
+     * (PDF), for families. Written by an agent as in the agents' « Actualités ».
+     */
+    private static void news(PortalSession agent, java.util.List<String> done) {
+        String existing = agent.get("/api/messaging/agent/news?size=100").body();
+        if (existing.contains(NEWS_NOEL)) {
+            done.add("actualités « Je m'informe » déjà là");
+            return;
+        }
+        expect(agent.post("/api/messaging/agent/news", """
+                {"title": "%s", "category": "VACANCES", "audience": "PUBLIC",
+                 "publicationDate": "2026-11-16", "expiryDate": "2027-01-04", "draft": false,
+                 "text": "<p>Vacances scolaires de l’académie de Montpellier (zone C) : fin des cours le <strong>samedi 19 décembre 2026</strong>, reprise le <strong>lundi 4 janvier 2027</strong> au matin.</p><p>Les accueils de loisirs de la communauté de communes accueillent les enfants pendant ces vacances, sauf les jours fériés. Pour réserver, écrivez au Service Enfance par la Messagerie, thème Inscriptions.</p>"}"""
+                .formatted(NEWS_NOEL)), 201, "actualité des vacances de Noël");
+        ApiClient.Response summer = agent.post("/api/messaging/agent/news", """
+                {"title": "%s", "category": "INSCRIPTIONS", "audience": "FAMILIES",
+                 "publicationDate": "2026-11-16", "expiryDate": "2027-06-15", "deadline": "2027-06-15", "draft": false,
+                 "text": "<p>L’accueil de loisirs d’été ouvre du <strong>mercredi 7 juillet au vendredi 27 août 2027</strong> pour les enfants de 3 à 11 ans.</p><ul><li>Téléchargez la fiche d’inscription ci-dessous et remplissez-la ;</li><li>envoyez-la au Service Enfance par la Messagerie (thème Inscriptions), ou déposez-la à l’accueil ;</li><li>les places sont attribuées dans l’ordre d’arrivée des dossiers complets.</li></ul>"}"""
+                .formatted(NEWS_ETE));
+        expect(summer, 201, "actualité de l'accueil de loisirs d'été");
+        long id = summer.json().get("id").asLong();
+        expect(agent.put("/api/messaging/agent/news/" + id + "/form", new Multipart()
+                .file("file", FICHE_ETE, "application/pdf", resource("demo/" + FICHE_ETE))), 200, "fiche d'inscription d'été");
+        done.add("actualités « Je m'informe » : « " + NEWS_NOEL + " » (tout public), « " + NEWS_ETE
+                + " » (familles, date limite 15/06/2027, fiche d'inscription en PDF)");
     }
 
     /** What a family and an agent would have done: one request left in each status. */

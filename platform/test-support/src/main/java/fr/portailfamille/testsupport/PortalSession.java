@@ -99,6 +99,11 @@ public final class PortalSession {
         return withBody("POST", path, form.contentType(), HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
     }
 
+    /** A multipart PUT (e.g. a news item's form). */
+    public ApiClient.Response put(String path, Multipart form) {
+        return withBody("PUT", path, form.contentType(), HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
+    }
+
     private ApiClient.Response withBody(String method, String path, String json) {
         return withBody(method, path, "application/json", HttpRequest.BodyPublishers.ofString(json));
     }

@@ -67,6 +67,13 @@ public class FileStore {
         return new FileDownload(file.getFileName(), file.getContentType(), bytes);
     }
 
+    /** Deletes a file no row refers to any more (its content first), in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void delete(StoredFile file) {
+        jdbc.sql("delete from stored_file_content where file_id = ?").param(file.getId()).update();
+        jdbc.sql("delete from stored_file where id = ?").param(file.getId()).update();
+    }
+
     private static byte[] read(MultipartFile upload) {
         try {
             return upload.getBytes();
