@@ -3,12 +3,14 @@
 //   PORTAL_URL=http://localhost:8080 npm run test:browser
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 
 const PORTAL = process.env.PORTAL_URL ?? "http://localhost:8080";
 const FAMILY = { username: "claire.durand", password: "Famille-Durand-6000" };
 const AGENT = { username: "agent.jeunesse", password: "Agent-Jeunesse-2026" };
+const AGENT_ENFANCE = { username: "agent.enfance", password: "Agent-Enfance-2026" };
 
 let browser;
 
@@ -432,4 +434,234 @@ journey("the family pays the demo invoice with the accepted test card: « Paieme
     await mail.getByText(/51,50\s€/).first().waitFor();
     await mail.getByText(DEMO_INVOICE).first().waitFor();
   }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messagerie: the family writes to the Service Jeunesse with a PDF, the Jeunesse agent takes the conversation and
+// answers with a « réponse type », the family is told by mail (without the answer) and reads it, an agent of the
+// Service Enfance never sees it. The four journeys below run in this order and share the conversation.
+
+const FAMILY_EMAIL = "claire.durand@example.fr";
+/** A real PDF (the demo document): the service reads the type from the content, not from the name. */
+const PDF = readFileSync(new URL("../../platform/test-support/src/main/resources/demo/reglement-accueils-de-loisirs-2026.pdf",
+  import.meta.url));
+const TEMPLATE = {
+  title: "Inscription à l'accueil de loisirs enregistrée",
+  body: "Bonjour,\nNous avons bien reçu votre demande : la place de Marie à l'accueil de loisirs des mercredis est réservée "
+    + "à partir du 7 janvier.\nCordialement,\nLe Service Jeunesse",
+};
+/** What the answer says that no mail may say. */
+const ANSWER_SECRET = "la place de Marie à l'accueil de loisirs des mercredis est réservée";
+/** The conversation the family started, for the journeys after the first. */
+const conversation = { id: null, subject: null, taken: false, answered: false, opened: false };
+
+/** Waits until {@code read()} gives {@code expected} (a field's value follows React's state a tick later). */
+async function until(page, read, expected, what) {
+  const end = Date.now() + 30_000;
+  let last;
+  while (Date.now() < end) {
+    last = await read();
+    if (last === expected) return;
+    await page.waitForTimeout(200);
+  }
+  assert.equal(last, expected, what);
+}
+
+/** A state-changing call to the gateway from the page's session, with the CSRF cookie echoed as the web app does. */
+async function apiCall(page, method, path, data) {
+  const csrf = (await page.context().cookies(PORTAL)).find((cookie) => cookie.name === "XSRF-TOKEN");
+  assert.ok(csrf, "the gateway gave the browser its XSRF-TOKEN cookie");
+  return page.request.fetch(PORTAL + path, { method, data,
+    headers: { Accept: "application/json", "X-XSRF-TOKEN": decodeURIComponent(csrf.value) } });
+}
+
+/** The Service Jeunesse's « réponse type » of this journey, written through the agents' API unless it is there already. */
+async function ensureJeunesseTemplate(page) {
+  const path = "/api/messaging/agent/services/jeunesse/templates";
+  const listed = await page.request.get(PORTAL + path, { headers: { Accept: "application/json" } });
+  assert.equal(listed.status(), 200, `templates of jeunesse: ${await listed.text()}`);
+  if ((await listed.json()).some((template) => template.title === TEMPLATE.title)) return;
+  const created = await apiCall(page, "POST", path, TEMPLATE);
+  assert.equal(created.status(), 201, `template written: ${await created.text()}`);
+}
+
+journey("the family writes to the Service Jeunesse about « Inscriptions » with a PDF: « Votre message a été envoyé »", async (page) => {
+  const subject = `Inscription de Marie à l'accueil de loisirs (${Date.now()})`;
+  await login(page, FAMILY);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Messagerie" }).click();
+  await page.getByRole("heading", { level: 1, name: "Messagerie" }).waitFor();
+  await page.getByRole("main").getByRole("link", { name: "Envoyer un message" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Envoyer un message" }).waitFor();
+  const form = page.getByRole("form", { name: "Envoyer un message" });
+  await form.waitFor();
+  await assertAccessible(page, "Envoyer un message");
+
+  await form.getByLabel(/^Service à contacter/).selectOption({ label: "Service Jeunesse" });
+  await form.getByLabel(/^Thème de votre demande/).selectOption({ label: "Inscriptions" });
+  await form.getByLabel(/^Objet/).fill(subject);
+  await form.getByLabel(/^Message/).fill("Bonjour,\nJe souhaite inscrire Marie (CM1) à l'accueil de loisirs des mercredis "
+    + "à partir de janvier. Vous trouverez sa fiche d'inscription jointe.\nClaire DURAND");
+  await form.locator("input[type=file]").setInputFiles({ name: "fiche-inscription-marie.pdf", mimeType: "application/pdf",
+    buffer: PDF });
+  await form.getByText("fiche-inscription-marie.pdf").waitFor();
+  await form.getByRole("button", { name: "Envoyer", exact: true }).click();
+
+  await page.waitForURL(new RegExp(`^${PORTAL}/messagerie/conversations/\\d+$`));
+  await page.getByText("Votre message a été envoyé", { exact: true }).waitFor();
+  await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+  await page.getByRole("link", { name: /Télécharger fiche-inscription-marie\.pdf/ }).waitFor();
+  await page.getByText(/Service Jeunesse — Inscriptions/).first().waitFor();
+  await assertAccessible(page, "le message envoyé");
+  conversation.id = page.url().match(/\/conversations\/(\d+)$/)[1];
+  conversation.subject = subject;
+  conversation.taken = conversation.answered = conversation.opened = false;
+
+  // « Messages envoyés » lists it.
+  await page.getByRole("navigation", { name: "Messagerie", exact: true }).getByRole("link", { name: "Messages envoyés" }).click();
+  await page.getByRole("heading", { level: 1, name: "Messages envoyés" }).waitFor();
+  await page.getByRole("link", { name: subject, exact: true }).waitFor();
+});
+
+journey("the Jeunesse agent finds it unread in « Non attribués », takes it and answers with a « réponse type »", async (page) => {
+  assert.ok(conversation.id, "the family's message was sent (the journey before)");
+  await login(page, AGENT);
+  await ensureJeunesseTemplate(page);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Gestion de la messagerie", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Messagerie" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Non attribués" }).waitFor();
+  const link = page.getByRole("link", { name: conversation.subject, exact: true });
+  if (!conversation.taken) {
+    // The service's counts: at least this conversation unread and not taken.
+    await page.getByRole("button", { name: /^Service Jeunesse — [1-9]\d* non lus?, [1-9]\d* non attribués?$/ }).waitFor();
+    const row = page.locator("tr").filter({ has: link });
+    await row.waitFor();
+    await row.getByText("Non lu", { exact: true }).waitFor();
+    await row.getByText("Personne", { exact: true }).waitFor();
+    assert.match(await row.innerText(), /6000/);
+    await assertAccessible(page, "la messagerie des agents");
+    await link.click();
+  } else {
+    // A second try: the first one took it already.
+    await page.goto(`${PORTAL}/agent/messagerie/conversations/${conversation.id}`);
+  }
+  await page.getByRole("heading", { level: 1, name: conversation.subject }).waitFor();
+  await page.getByText("Service Jeunesse — Inscriptions").first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"),
+    page.getByRole("link", { name: /Télécharger fiche-inscription-marie\.pdf/ }).click()]);
+  assert.equal(download.suggestedFilename(), "fiche-inscription-marie.pdf");
+
+  if (!conversation.taken) {
+    await page.getByRole("button", { name: "Prendre en charge" }).click();
+    await page.getByText("Vous avez pris en charge cette conversation.").waitFor();
+    conversation.taken = true;
+  }
+  await page.getByRole("button", { name: "Prendre en charge" }).waitFor({ state: "detached" });
+  await page.getByText("En cours", { exact: true }).or(page.getByText("Répondu", { exact: true })).first().waitFor();
+  await assertAccessible(page, "la conversation vue par un agent");
+
+  const reply = page.getByRole("form", { name: "Répondre" });
+  await reply.getByLabel(/^Réponses types/).selectOption({ label: TEMPLATE.title });
+  const message = reply.getByLabel(/^Message/);
+  await until(page, () => message.inputValue(), TEMPLATE.body, "the template fills the message");
+  await reply.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await reply.getByText("Votre réponse a été envoyée.").waitFor();
+  conversation.answered = true;
+  await page.getByText("Répondu", { exact: true }).first().waitFor();
+  await page.getByRole("article").filter({ hasText: ANSWER_SECRET }).waitFor();
+});
+
+journey("the family is mailed « Vous avez reçu une réponse du Service Jeunesse » without the answer, sees the unread count, reads the answer", async (page) => {
+  assert.ok(conversation.answered, "the agent answered (the journey before)");
+  assert.ok(MAIL_PAGE, "MAIL_PAGE_URL is given by e2e");
+
+  // The mail: its subject names the service, its link leads to the conversation, the answer is not in it.
+  const link = `${PORTAL}/messagerie/conversations/${conversation.id}`;
+  const mailLink = async () => {
+    for (let tries = 0; tries < 45; tries++) {
+      await page.goto(MAIL_PAGE + "/");
+      const rows = page.locator("tr").filter({ hasText: FAMILY_EMAIL })
+        .filter({ hasText: "Vous avez reçu une réponse du Service Jeunesse" });
+      if (await rows.count() > 0) {
+        await rows.first().getByRole("link").click();
+        const found = page.frameLocator("iframe[title='Contenu du mail']").getByRole("link", { name: "Lire la réponse" });
+        if (await found.getAttribute("href") === link) return found;
+      }
+      await page.waitForTimeout(2000);
+    }
+    assert.fail(`no mail « Vous avez reçu une réponse du Service Jeunesse » to ${FAMILY_EMAIL} leading to ${link}`);
+  };
+  await mailLink();
+  const html = await page.frameLocator("iframe[title='Contenu du mail']").locator("body").innerText();
+  const text = (await page.locator("details pre").textContent()) ?? "";
+  assert.match(html, /Vous avez reçu une réponse du Service Jeunesse/);
+  for (const content of [html, text, await page.title()]) {
+    assert.ok(!content.includes(ANSWER_SECRET), `the mail does not carry the answer:\n${content}`);
+  }
+
+  // The portal: the unread count beside « Messagerie », the answer in « Messages reçus ».
+  await login(page, FAMILY);
+  if (conversation.opened) {
+    // A second try: the first one read it already; « Marquer comme non lu » as the family would.
+    assert.equal((await apiCall(page, "POST", `/api/messaging/conversations/${conversation.id}/unread`)).status(), 204);
+    await page.reload();
+  }
+  const navigation = page.locator("#fr-header-main-navigation");
+  const counted = navigation.getByRole("link", { name: /^Messagerie [1-9]\d* messages? non lus?$/ });
+  await counted.waitFor();
+  await counted.click();
+  await page.getByRole("heading", { level: 2, name: "Messages reçus" }).waitFor();
+  const row = page.locator("tr").filter({ has: page.getByRole("link", { name: conversation.subject, exact: true }) });
+  await row.getByText("Non lu", { exact: true }).waitFor();
+  assert.match(await row.innerText(), /Service Jeunesse[\s\S]*Inscriptions[\s\S]*Répondu/);
+  await assertAccessible(page, "Messages reçus");
+  await row.getByRole("link", { name: conversation.subject, exact: true }).click();
+  conversation.opened = true;
+
+  await page.getByRole("heading", { level: 1, name: conversation.subject }).waitFor();
+  const answer = page.getByRole("article").filter({ hasText: ANSWER_SECRET });
+  await answer.getByRole("heading", { name: "Service Jeunesse", exact: true }).waitFor();
+  await assertAccessible(page, "la réponse lue");
+  // Read: the count is gone from the header, the conversation no longer marked in « Messages reçus ».
+  await navigation.getByRole("link", { name: "Messagerie", exact: true }).waitFor();
+  await page.getByRole("navigation", { name: "Messagerie", exact: true }).getByRole("link", { name: "Messages reçus" }).click();
+  await page.getByRole("heading", { level: 2, name: "Messages reçus" }).waitFor();
+  const readRow = page.locator("tr").filter({ has: page.getByRole("link", { name: conversation.subject, exact: true }) });
+  await readRow.waitFor();
+  // The list may first show what it held before the conversation was opened, then its fresh answer.
+  await readRow.getByText("Non lu", { exact: true }).waitFor({ state: "detached" });
+});
+
+journey("an agent of the Service Enfance does not see the conversation, and its address shows « introuvable »", async (page) => {
+  assert.ok(conversation.id, "the family's message was sent (the journey before)");
+  await login(page, AGENT_ENFANCE);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Gestion de la messagerie", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Messagerie" }).waitFor();
+  await page.getByRole("button", { name: /^Service Enfance — / }).waitFor();
+  assert.equal(await page.getByRole("button", { name: /^Service Jeunesse/ }).count(), 0, "only the agent's own service");
+  // Each listing read once its answer is in: « Tous » of the service, then a search of dossier 6000 in it.
+  const inbox = (parameter) => page.waitForResponse((response) =>
+    response.url().startsWith(`${PORTAL}/api/messaging/agent/conversations?`) && response.url().includes(parameter));
+  const all = inbox("box=ALL");
+  await page.getByRole("navigation", { name: "Boîtes" }).getByRole("button", { name: "Tous", exact: true }).click();
+  assert.equal((await all).status(), 200);
+  await page.getByRole("heading", { level: 2, name: "Tous" }).waitFor();
+  await page.getByRole("table").or(page.getByText("Aucune conversation.", { exact: true })).first().waitFor();
+  assert.equal(await page.getByRole("link", { name: conversation.subject, exact: true }).count(), 0,
+    "Jeunesse's conversation is not in Enfance's inbox");
+  const searched = inbox("q=6000");
+  await page.getByLabel("Numéro de dossier ou nom de la famille").fill("6000");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  assert.equal((await searched).status(), 200);
+  await page.getByRole("table").or(page.getByText("Aucune conversation.", { exact: true })).first().waitFor();
+  assert.equal(await page.getByRole("link", { name: conversation.subject, exact: true }).count(), 0,
+    "nor when searching dossier 6000");
+
+  const refused = page.waitForResponse((response) =>
+    response.url() === `${PORTAL}/api/messaging/agent/conversations/${conversation.id}`);
+  await page.goto(`${PORTAL}/agent/messagerie/conversations/${conversation.id}`);
+  assert.equal((await refused).status(), 404);
+  await page.getByRole("heading", { level: 1, name: "Conversation introuvable" }).waitFor();
+  await page.getByText(/Cette conversation est introuvable/).waitFor();
+  assert.ok(!(await page.locator("main").innerText()).includes(conversation.subject), "nothing of it is shown");
+  await assertAccessible(page, "la conversation introuvable");
 });

@@ -285,7 +285,7 @@ class PortalJourneyTest {
         System.out.println(log);
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 9", "fail 0");
+        assertThat(log).contains("pass 13", "fail 0");
         // The requests the family cancelled and the agent accepted in the browser, its phone change and
         // the demo document were e-mailed to it.
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
@@ -299,5 +299,8 @@ class PortalJourneyTest {
                 .map(Mails::subject).toList().containsAll(List.of(
                         "Portail Famille : Paiement refusé",
                         "Portail Famille : Paiement reçu — 51,50 €")));
+        // The Service Jeunesse's answer in the Messagerie, told by mail.
+        assertThat(smtp.receivedBy("claire.durand@example.fr").stream().map(Mails::subject))
+                .contains("Portail Famille : Vous avez reçu une réponse du Service Jeunesse");
     }
 }
