@@ -1,9 +1,7 @@
-package fr.portailfamille.notification.directory;
+package fr.portailfamille.platform.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -13,13 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * notification-service's own access token from Keycloak (client credentials of the confidential client
- * {@code notification-service}, whose service account holds the realm role {@code agents-directory}), kept until
- * 30 seconds before it expires. Asked only when a call needs it, so the service starts without
- * Keycloak. The secret and the token are never logged.
+ * A service's own access token from Keycloak, for its calls to another service's {@code /internal}
+ * API: client credentials of the confidential client {@code portal.keycloak.client-id} (billing-service,
+ * whose service account holds the role {@code invoicing}; notification-service, {@code agents-directory}),
+ * kept until 30 seconds before it expires. Asked only when a call needs it, so the service starts
+ * without Keycloak. The secret and the token are never logged. A bean wherever
+ * {@code portal.keycloak.client-secret} is set ({@link ServiceAccountAutoConfiguration}); a Feign
+ * client's configuration adds it as {@code Authorization: Bearer …}.
  */
-@Component
-class ServiceAccountToken {
+public class ServiceAccountToken {
 
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
@@ -32,11 +32,7 @@ class ServiceAccountToken {
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    ServiceAccountToken(@Value("${portal.keycloak.url}") String keycloakUrl,
-                        @Value("${portal.keycloak.realm}") String realm,
-                        @Value("${portal.keycloak.client-id}") String clientId,
-                        @Value("${portal.keycloak.client-secret}") String clientSecret,
-                        Clock clock) {
+    public ServiceAccountToken(String keycloakUrl, String realm, String clientId, String clientSecret, Clock clock) {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(Duration.ofSeconds(2));
         timeouts.setReadTimeout(Duration.ofSeconds(5));
@@ -51,7 +47,7 @@ class ServiceAccountToken {
     }
 
     /** A valid access token, asked again when the one kept is about to expire. */
-    synchronized String value() {
+    public synchronized String value() {
         Instant now = clock.instant();
         if (token == null || now.isAfter(expiresAt.minus(MARGIN))) {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
