@@ -665,3 +665,81 @@ journey("an agent of the Service Enfance does not see the conversation, and its 
   assert.ok(!(await page.locator("main").innerText()).includes(conversation.subject), "nothing of it is shown");
   await assertAccessible(page, "la conversation introuvable");
 });
+
+// « Je m'informe »: an agent publishes a news item for families with a registration deadline and its PDF form; the
+// family's home page shows it among « Dates limites d'inscription » with its French date and the form to download,
+// a visitor's home page does not (it is for families).
+const news = {};
+
+/** yyyy-mm-dd, `days` after today in Paris; and the same day as the home page writes it (dd/mm/yyyy). */
+function parisDay(days) {
+  const day = new Date(Date.now() + days * 24 * 3600 * 1000);
+  const iso = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(day);
+  return { iso, french: iso.split("-").reverse().join("/") };
+}
+
+journey("an agent publishes a news item for families with a registration deadline and its PDF form", async (page) => {
+  // A title of its own for each attempt: a retried journey does not meet the first attempt's item.
+  news.title = `Séjour neige de février : inscriptions (${Date.now()})`;
+  news.deadline = parisDay(25);
+  await login(page, AGENT);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Actualités", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Actualités" }).waitFor();
+  await page.getByRole("link", { name: "Publier une actualité" }).click();
+  await page.getByRole("heading", { level: 1, name: "Publier une actualité" }).waitFor();
+  await assertAccessible(page, "le formulaire d'actualité");
+
+  await page.getByLabel("Titre").fill(news.title);
+  const text = page.getByRole("textbox", { name: "Texte" });
+  await text.click();
+  await page.keyboard.type("Le séjour neige des 8-11 ans part du 8 au 12 février. Places limitées.");
+  await page.getByLabel("Catégorie").selectOption({ label: "Inscriptions" });
+  // The DSFR draws the radio under its label: a click on the label, as a person does.
+  await page.locator("label", { hasText: "Familles connectées" }).click();
+  assert.ok(await page.getByLabel("Familles connectées").isChecked());
+  await page.getByLabel("Date limite d'inscription (facultatif)").fill(news.deadline.iso);
+  const saved = page.waitForResponse((response) => response.url() === `${PORTAL}/api/messaging/agent/news`
+    && response.request().method() === "POST");
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const created = await saved;
+  assert.equal(created.status(), 201, `news written: ${await created.text()}`);
+  news.id = (await created.json()).id;
+  await page.getByText("Actualité publiée : elle paraît sur la page d'accueil.").waitFor();
+
+  await page.getByLabel("Formulaire PDF").setInputFiles({ name: "fiche-sejour-neige.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Joindre le formulaire" }).click();
+  await page.getByRole("link", { name: /Télécharger fiche-sejour-neige\.pdf/ }).first().waitFor();
+  await assertAccessible(page, "l'actualité publiée");
+
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Actualités", exact: true }).click();
+  const row = page.getByRole("row").filter({ hasText: news.title });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Publiée/i, "the status badge (the DSFR writes it in capitals)");
+});
+
+journey("the family's home page shows the news item among the registration deadlines; a visitor's does not", async (page) => {
+  assert.ok(news.id, "the agent published the item (the journey before)");
+  const publicNews = page.waitForResponse((response) => response.url() === `${PORTAL}/api/messaging/news`);
+  await page.goto(PORTAL + "/");
+  const answered = await publicNews;
+  assert.equal(answered.status(), 200, "the public news need no login");
+  assert.ok(!(await answered.json()).some((n) => n.id === news.id), "a families' item is not given to a visitor");
+  await page.getByRole("heading", { level: 2, name: "Je m'informe" }).waitFor();
+  assert.equal(await page.getByText(news.title).count(), 0, "nor shown on the public home page");
+
+  await page.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await submitKeycloakLogin(page, FAMILY);
+  await page.getByRole("heading", { level: 1, name: /DURAND/ }).waitFor();
+  const deadlines = page.getByRole("region", { name: "Dates limites d'inscription" });
+  const item = deadlines.getByRole("article", { name: news.title });
+  await item.waitFor();
+  assert.match(await item.innerText(), new RegExp(`Date limite d'inscription : ${news.deadline.french}`));
+  assert.match(await item.innerText(), /séjour neige des 8-11 ans/);
+  const link = item.getByRole("link", { name: /Télécharger fiche-sejour-neige\.pdf/ });
+  const form = await page.request.get(PORTAL + await link.getAttribute("href"));
+  assert.equal(form.status(), 200);
+  assert.equal(form.headers()["content-type"], "application/pdf");
+  assert.match(form.headers()["content-disposition"], /^attachment/);
+  await assertAccessible(page, "l'accueil avec les actualités");
+});

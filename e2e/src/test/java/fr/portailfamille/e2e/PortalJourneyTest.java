@@ -79,6 +79,8 @@ class PortalJourneyTest {
             // identity-service drives Keycloak and asks dossier-service to check references.
             environment.put("PORTAL_KEYCLOAK_URL", keycloak.url());
             environment.put("PORTAL_SERVICES_DOSSIER_URL", urls.get("dossier-service"));
+            // notification-service asks identity-service for the agents of a service (their digest).
+            environment.put("PORTAL_SERVICES_IDENTITY_URL", urls.get("identity-service"));
             environment.put("PORTAL_BRANDING_PORTAL_URL", portal);
             if (service.equals("billing-service")) {
                 // The bank's payment page, and where the bank reaches billing-service (its notifications).
@@ -285,7 +287,7 @@ class PortalJourneyTest {
         System.out.println(log);
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 13", "fail 0");
+        assertThat(log).contains("pass 15", "fail 0");
         // The requests the family cancelled and the agent accepted in the browser, its phone change and
         // the demo document were e-mailed to it.
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
