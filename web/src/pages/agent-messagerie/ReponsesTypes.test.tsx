@@ -47,7 +47,7 @@ describe("« Réponses types »", () => {
 
     const form = addForm();
     const title = within(form).getByLabelText(/^Titre/);
-    const text = within(form).getByLabelText(/^Texte/);
+    const text = within(form).getByLabelText(/^Message/);
     expect(within(form).getByText(/5 000 caractères restants sur 5 000/)).toBeTruthy();
     fireEvent.change(title, { target: { value: "Accusé de réception" } });
     fireEvent.change(text, { target: { value: "Nous avons bien reçu votre message." } });
@@ -74,7 +74,7 @@ describe("« Réponses types »", () => {
     expect(await screen.findByText("Ce service n'a pas encore de réponse type.")).toBeTruthy();
     const form = addForm();
     fireEvent.change(within(form).getByLabelText(/^Titre/), { target: { value: "Horaires" } });
-    fireEvent.change(within(form).getByLabelText(/^Texte/), { target: { value: "De 8 h à 18 h." } });
+    fireEvent.change(within(form).getByLabelText(/^Message/), { target: { value: "De 8 h à 18 h." } });
     fireEvent.click(within(form).getByRole("button", { name: "Ajouter la réponse type" }));
 
     const alert = await within(form).findByRole("alert");
@@ -84,7 +84,7 @@ describe("« Réponses types »", () => {
     expect(title.getAttribute("aria-invalid")).toBe("true");
     const described = (title.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent);
     expect(described).toContain("la taille doit être comprise entre 0 et 100");
-    expect(within(form).getByLabelText(/^Texte/).getAttribute("aria-invalid")).toBeNull();
+    expect(within(form).getByLabelText(/^Message/).getAttribute("aria-invalid")).toBeNull();
     expect(calls.filter((c) => c.method === "POST")).toHaveLength(1);
   });
 

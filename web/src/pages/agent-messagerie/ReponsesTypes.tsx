@@ -24,7 +24,7 @@ function templateErrors({ title, body }: TemplateText): Record<string, string> {
 }
 
 /**
- * « Titre » and « Texte » of a template, their limits followed as the agent types; `save` resolves once saved (the
+ * « Titre » and « Message » (messaging-service names the field so in its refusals) of a template, their limits followed as the agent types; `save` resolves once saved (the
  * refusal's fields are then shown at the fields, its detail above them, focused).
  */
 function TemplateForm({ heading, initial = { title: "", body: "" }, submitLabel, save, onCancel, focusOnOpen = false }: {
@@ -65,7 +65,7 @@ function TemplateForm({ heading, initial = { title: "", body: "" }, submitLabel,
         {...errorOf(fields, "title")}
         nativeInputProps={{ value: text.title, autoComplete: "off", required: true,
           "aria-invalid": fields.title ? true : undefined, onChange: (e) => change({ title: e.target.value }) }} />
-      <Input label="Texte" textArea hintText={`Le message envoyé à la famille, modifiable avant l'envoi. ${remaining(text.body, BODY_MAX)}`}
+      <Input label="Message" textArea hintText={`Le message envoyé à la famille, modifiable avant l'envoi. ${remaining(text.body, BODY_MAX)}`}
         {...errorOf(fields, "body")}
         nativeTextAreaProps={{ value: text.body, rows: 8, required: true,
           "aria-invalid": fields.body ? true : undefined, onChange: (e) => change({ body: e.target.value }) }} />
