@@ -49,8 +49,9 @@ public final class ServiceProcess {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC"));
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(defaultJvmOptions());
+            command.add("-Duser.timezone=UTC");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -62,6 +63,20 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A small heap, the serial collector and the first JIT tier only: seven services and the rest start
+     * quickly on 2 cores, which tests and the local stack want. {@code PORTAL_SERVICE_JVM_OPTIONS}
+     * (space-separated) replaces them, e.g. to measure with a deployment's options in bench/
+     * ({@code PORTAL_SERVICE_JVM_OPTIONS="-Xmx512m" deploy/local/run}).
+     */
+    static List<String> defaultJvmOptions() {
+        String configured = System.getenv("PORTAL_SERVICE_JVM_OPTIONS");
+        if (configured != null && !configured.isBlank()) {
+            return List.of(configured.strip().split("\\s+"));
+        }
+        return List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     public String name() {
