@@ -83,6 +83,11 @@ public class PaymentService {
         }
         String email = reserved.stream().map(PayableInvoice::email).filter(Objects::nonNull).findFirst()
                 .orElse(family.email());
+        if (email == null || email.isBlank()) {
+            // Both banks send their receipt there, and PayFiP refuses a payment without one: a clear 409,
+            // never the bank's refusal as a 500 (the reservation above is rolled back with it).
+            throw ApiProblem.conflict("adresse-electronique-requise", "payment.email.missing");
+        }
         String familyName = reserved.stream().map(PayableInvoice::familyName).filter(Objects::nonNull).findFirst()
                 .orElse(family.name());
         String orderId = id.toString().replace("-", "");

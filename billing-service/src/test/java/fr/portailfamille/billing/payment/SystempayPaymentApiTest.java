@@ -6,6 +6,7 @@ import fr.portailfamille.events.Topics;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KafkaEvents;
 import fr.portailfamille.testsupport.PortalServiceTest;
+import fr.portailfamille.testsupport.TestKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -343,6 +344,24 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         assertThat(outboxPayload("PaymentFailed", id)).contains("\"outcome\":\"EXPIRED\"");
         assertThat(jdbc.sql("select outcome from payment where id = ?").param(UUID.fromString(id)).query(String.class)
                 .single()).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void without_any_email_address_the_payment_is_refused_in_french_and_the_invoice_stays_payable() {
+        String dossier = newDossier();
+        UUID id = invoice(dossier, "12.00");
+        jdbc.sql("update invoice set email = null where id = ?").param(id).update();
+        String withoutEmail = keycloak.token(new TestKeycloak.Persona("famille-" + dossier, "famille." + dossier,
+                "Famille DURAND", null, List.of("famille"), dossier, List.of()));
+
+        ApiClient.Response refused = api().post("/api/billing/payments", withoutEmail,
+                "{\"invoiceIds\":[\"" + id + "\"]}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("adresse électronique", "« Mon compte »");
+        assertThat(invoiceStatus(id)).isEqualTo("TO_PAY");
+        assertThat(jdbc.sql("select count(*) from payment where dossier_number = ?").param(dossier)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
