@@ -87,6 +87,9 @@ public class InvoiceService {
                     invoice.getNumber());
             case CANCELLED -> throw ApiProblem.conflict("annulation-refusee", "invoice.cancel.already",
                     invoice.getNumber());
+            // In a direct-debit file handed to the bank: the debit happens whatever the portal says.
+            case DIRECT_DEBIT_SCHEDULED -> throw ApiProblem.conflict("annulation-refusee",
+                    "invoice.cancel.direct-debit", invoice.getNumber());
             default -> {
             }
         }

@@ -135,6 +135,24 @@ class InvoiceApiTest extends BillingApiSupport {
     }
 
     @Test
+    void an_invoice_in_a_direct_debit_file_cannot_be_cancelled() {
+        UUID id = issued("6000");
+        String number = api().get("/api/billing/invoices/" + id, agent()).json().get("number").asString();
+        // The direct-debit export (issue 12) will set it; here the state alone is what counts.
+        jdbc.sql("update invoice set status = 'DIRECT_DEBIT_SCHEDULED' where id = ?").param(id).update();
+
+        ApiClient.Response refused = api().post("/api/billing/invoices/" + id + "/cancellation", agent(),
+                "{\"reason\":\"Erreur de tarif.\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("La facture " + number + " est dans un fichier de prélèvement remis à la banque : elle ne peut "
+                        + "plus être annulée (si le prélèvement est rejeté, elle redevient annulable).");
+        assertThat(jdbc.sql("select status from invoice where id = ?").param(id).query(String.class).single())
+                .isEqualTo("DIRECT_DEBIT_SCHEDULED");
+    }
+
+    @Test
     void an_invoice_paid_or_in_payment_cannot_be_cancelled() {
         UUID inPayment = issued("6000");
         UUID paid = issued("6000");
