@@ -2,6 +2,8 @@ package fr.portailfamille.events;
 
 import fr.portailfamille.events.billing.InvoiceCancelled;
 import fr.portailfamille.events.billing.InvoiceIssued;
+import fr.portailfamille.events.billing.MandateActivated;
+import fr.portailfamille.events.billing.MandateSignatureRequested;
 import fr.portailfamille.events.billing.PaymentFailed;
 import fr.portailfamille.events.billing.PaymentSucceeded;
 import fr.portailfamille.events.identity.AccountActivationRequested;
@@ -52,6 +54,8 @@ public final class EventCatalog {
             entry("billing", InvoiceCancelled.class, Topics.BILLING),
             entry("billing", PaymentSucceeded.class, Topics.BILLING),
             entry("billing", PaymentFailed.class, Topics.BILLING),
+            entry("billing", MandateSignatureRequested.class, Topics.BILLING),
+            entry("billing", MandateActivated.class, Topics.BILLING),
             entry("identity", AccountActivationRequested.class, Topics.IDENTITY),
             entry("identity", PasswordResetRequested.class, Topics.IDENTITY),
             entry("identity", PasswordChanged.class, Topics.IDENTITY),
