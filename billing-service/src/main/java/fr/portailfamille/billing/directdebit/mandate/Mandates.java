@@ -1,0 +1,140 @@
+package fr.portailfamille.billing.directdebit.mandate;
+
+import fr.portailfamille.billing.directdebit.bank.MandateReference;
+import fr.portailfamille.billing.directdebit.consent.ConsentCode;
+import fr.portailfamille.events.billing.MandateActivated;
+import fr.portailfamille.events.billing.MandateSignatureRequested;
+import fr.portailfamille.platform.outbox.OutboxPublisher;
+import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * « Adhérer au prélèvement automatique »: a family asks for a mandate with its bank details, gets a
+ * code by e-mail (MandateSignatureRequested), types it, and the mandate is active with its RUM
+ * (MandateActivated). One active mandate per dossier; asking again replaces a mandate still waiting
+ * for its signature. Another dossier's mandate is 404, as an id that does not exist.
+ */
+@Service
+public class Mandates {
+
+    static final String SIGNATURE = "SIGNATURE";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final List<MandateStatus> CURRENT = List.of(MandateStatus.ACTIVE, MandateStatus.PENDING_SIGNATURE);
+
+    private final MandateRepository mandates;
+    private final CreditorProperties creditor;
+    private final OutboxPublisher outbox;
+    private final Clock clock;
+
+    public Mandates(MandateRepository mandates, CreditorProperties creditor, OutboxPublisher outbox, Clock clock) {
+        this.mandates = mandates;
+        this.creditor = creditor;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public MandateText text() {
+        return MandateText.current(creditor);
+    }
+
+    public CreditorProperties creditor() {
+        return creditor;
+    }
+
+    /** The dossier's active mandate, else the one waiting for its signature; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public Mandate current(PortalPrincipal family) {
+        return mandates.ofDossier(dossierOf(family), CURRENT).stream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("mandat-introuvable", "mandate.none"));
+    }
+
+    @Transactional
+    public Mandate ask(PortalPrincipal family, MandateForm form) {
+        String dossier = dossierOf(family);
+        MandateRequest request = form.checked();
+        if (!MandateText.CURRENT_VERSION.equals(request.textVersion())) {
+            throw ApiProblem.conflict("texte-du-mandat-change", "mandate.text.changed");
+        }
+        if (!mandates.ofDossier(dossier, List.of(MandateStatus.ACTIVE)).isEmpty()) {
+            throw ApiProblem.conflict("mandat-deja-actif", "mandate.already-active");
+        }
+        String email = family.email();
+        if (email == null || email.isBlank()) {
+            throw ApiProblem.conflict("adresse-electronique-requise", "mandate.email.missing");
+        }
+        mandates.deletePending(dossier);
+        Mandate mandate = new Mandate(UUID.randomUUID(), dossier, request, MandateText.CURRENT_VERSION, email,
+                family.name());
+        sendCode(mandate);
+        return mandates.saveAndFlush(mandate);
+    }
+
+    /** A new code for a mandate still waiting for its signature (the former one stops working). */
+    @Transactional
+    public Mandate newCode(PortalPrincipal family, UUID id) {
+        Mandate mandate = pending(family, id);
+        sendCode(mandate);
+        return mandates.saveAndFlush(mandate);
+    }
+
+    /**
+     * The family types its code. Right and in time: the mandate is active. Wrong: 400 on « Code » with
+     * the tries left — and the try is counted, hence no rollback for these answers.
+     */
+    @Transactional(noRollbackFor = ApiProblem.class)
+    public Mandate sign(PortalPrincipal family, UUID id, String code, String ip) {
+        Mandate mandate = pending(family, id);
+        Instant now = clock.instant();
+        ConsentCode stored = mandate.code();
+        ConsentCode.Attempt attempt = stored == null
+                ? new ConsentCode.Attempt(ConsentCode.Outcome.NEW_CODE_NEEDED, null)
+                : stored.check(mandate.consentPurpose(), code, now);
+        if (attempt.after() != null) {
+            mandate.newCode(attempt.after());
+            mandates.saveAndFlush(mandate);
+        }
+        switch (attempt.outcome()) {
+            case WRONG -> throw ApiProblem.invalidField("code", "mandate.code.wrong", attempt.after().triesLeft());
+            case NEW_CODE_NEEDED -> throw ApiProblem.conflict("nouveau-code-necessaire", "mandate.code.expired");
+            default -> {
+            }
+        }
+        mandate.sign(MandateReference.next(creditor.rumPrefix(), Year.now(clock.withZone(PARIS))), now, ip,
+                family.auditName());
+        mandates.saveAndFlush(mandate);
+        outbox.publish(new MandateActivated(mandate.getDossierNumber(), mandate.getId().toString(), SIGNATURE,
+                mandate.getRum(), mandate.maskedIban(), creditor.name(), creditor.identifier(), now,
+                mandate.getFamilyName(), mandate.getEmail()));
+        return mandate;
+    }
+
+    private void sendCode(Mandate mandate) {
+        ConsentCode.Issued issued = ConsentCode.issue(mandate.consentPurpose(), clock.instant());
+        mandate.newCode(issued.stored());
+        outbox.publish(new MandateSignatureRequested(mandate.getDossierNumber(), mandate.getId().toString(), SIGNATURE,
+                issued.code(), issued.stored().expiresAt(), mandate.maskedIban(), creditor.name(),
+                mandate.getFamilyName(), mandate.getEmail()));
+    }
+
+    private Mandate pending(PortalPrincipal family, UUID id) {
+        Mandate mandate = mandates.lockOfDossier(id, dossierOf(family))
+                .orElseThrow(() -> ApiProblem.notFound("mandat-introuvable", "mandate.not-found"));
+        if (mandate.getStatus() != MandateStatus.PENDING_SIGNATURE) {
+            throw ApiProblem.conflict("mandat-deja-signe", "mandate.not-pending");
+        }
+        return mandate;
+    }
+
+    private static String dossierOf(PortalPrincipal family) {
+        return family.dossier().orElseThrow(() -> ApiProblem.forbidden("dossier-requis", "payment.no-dossier"));
+    }
+}
