@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import fr.portailfamille.platform.uploads.FileDownload;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +76,13 @@ public class MandateController {
     @ResponseStatus(HttpStatus.CREATED)
     public MandateView ask(PortalPrincipal family, @Valid @RequestBody MandateForm form) {
         return view(mandates.ask(family, form));
+    }
+
+    @Operation(summary = "The signed mandate as a PDF (RUM, creditor, masked IBAN, text, signature)")
+    @GetMapping("/api/billing/mandates/{id}/pdf")
+    public ResponseEntity<byte[]> pdf(PortalPrincipal family, @PathVariable UUID id) {
+        byte[] bytes = mandates.pdf(family, id);
+        return new FileDownload("mandat-prelevement-sepa.pdf", "application/pdf", bytes).asAttachment();
     }
 
     @Operation(summary = "Send a new code (the former one stops working)")

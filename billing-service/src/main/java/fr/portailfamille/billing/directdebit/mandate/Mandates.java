@@ -33,12 +33,15 @@ public class Mandates {
     private final MandateRepository mandates;
     private final CreditorProperties creditor;
     private final OutboxPublisher outbox;
+    private final MandatePdf pdf;
     private final Clock clock;
 
-    public Mandates(MandateRepository mandates, CreditorProperties creditor, OutboxPublisher outbox, Clock clock) {
+    public Mandates(MandateRepository mandates, CreditorProperties creditor, OutboxPublisher outbox, MandatePdf pdf,
+                    Clock clock) {
         this.mandates = mandates;
         this.creditor = creditor;
         this.outbox = outbox;
+        this.pdf = pdf;
         this.clock = clock;
     }
 
@@ -55,6 +58,17 @@ public class Mandates {
     public Mandate current(PortalPrincipal family) {
         return mandates.ofDossier(dossierOf(family), CURRENT).stream().findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("mandat-introuvable", "mandate.none"));
+    }
+
+    /** The signed mandate of the family's dossier as a PDF; 404 for another dossier's, 409 before it is signed. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(PortalPrincipal family, UUID id) {
+        Mandate mandate = mandates.findById(id).filter(m -> m.getDossierNumber().equals(dossierOf(family)))
+                .orElseThrow(() -> ApiProblem.notFound("mandat-introuvable", "mandate.not-found"));
+        if (mandate.getSignedAt() == null) {
+            throw ApiProblem.conflict("mandat-non-signe", "mandate.not-signed");
+        }
+        return pdf.render(mandate, creditor, MandateText.current(creditor));
     }
 
     @Transactional

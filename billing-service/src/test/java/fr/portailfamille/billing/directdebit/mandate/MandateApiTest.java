@@ -54,6 +54,14 @@ class MandateApiTest extends BillingApiSupport {
         return api().post("/api/billing/mandates/" + id + "/signature", family(dossier), "{\"code\": \"" + code + "\"}");
     }
 
+    private static String textOf(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String wrong(String code) {
         return code.equals("000000") ? "111111" : "000000";
     }
@@ -94,6 +102,16 @@ class MandateApiTest extends BillingApiSupport {
                         && id.equals(r.value().at("/data/mandateId").asString()), 1, Duration.ofSeconds(30));
         assertThat(activated.get(0).value().at("/data/rum").asString()).isEqualTo(rum);
         assertThat(activated.get(0).value().toString()).doesNotContain("30006000011234567890");
+
+        java.net.http.HttpResponse<byte[]> pdf = api().download("/api/billing/mandates/" + id + "/pdf", family(dossier));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        String printed = textOf(pdf.body());
+        assertThat(printed).contains("Mandat de prélèvement SEPA", rum, "FR03ZZZA12345", "Claire DURAND",
+                "FR76 **** **** **** **** **** 189", "dans les 8 semaines", "Signé électroniquement le")
+                .doesNotContain("30006000011234567890");
+        assertThat(api().download("/api/billing/mandates/" + id + "/pdf", family(newDossier())).statusCode())
+                .as("another family's").isEqualTo(404);
 
         assertThat(sign(dossier, id, code).status()).as("signed once").isEqualTo(409);
         ApiClient.Response again = api().post("/api/billing/mandates", family(dossier), form("DE89370400440532013000"));
