@@ -99,6 +99,8 @@ public class MailTemplates {
                 DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", FRENCH).withZone(PARIS);
         private static final DateTimeFormatter DATE =
                 DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH).withZone(PARIS);
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("HH'h'mm", FRENCH).withZone(PARIS);
 
         public String dateTime(Instant instant) {
             return instant == null ? "" : DATE_TIME.format(instant);
@@ -106,6 +108,11 @@ public class MailTemplates {
 
         public String date(Instant instant) {
             return instant == null ? "" : DATE.format(instant);
+        }
+
+        /** The time of day alone, for what expires within minutes (a code): {@code 10h40}. */
+        public String time(Instant instant) {
+            return instant == null ? "" : TIME.format(instant);
         }
 
         /** A day as people read it (a due date): {@code 31/10/2026}. */
