@@ -81,6 +81,30 @@ public class Mandate extends Audited {
     @Column(name = "family_name")
     private String familyName;
 
+    @Column(name = "pending_holder_name")
+    private String pendingHolderName;
+
+    @Column(name = "pending_iban")
+    private String pendingIban;
+
+    @Column(name = "pending_bic")
+    private String pendingBic;
+
+    @Column(name = "original_iban")
+    private String originalIban;
+
+    @Column(name = "original_bic")
+    private String originalBic;
+
+    @Column(name = "amended_at")
+    private Instant amendedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
     protected Mandate() {
     }
 
@@ -99,9 +123,57 @@ public class Mandate extends Audited {
         this.familyName = familyName;
     }
 
-    /** What the code signs: this mandate, these bank details, this text. */
+    /** What the code signs: this mandate, these bank details (the new ones while a change waits), this text. */
     String consentPurpose() {
-        return id + "|" + iban + "|" + textVersion;
+        return pendingIban != null ? id + "|change|" + pendingIban + "|" + pendingHolderName
+                : id + "|" + iban + "|" + textVersion;
+    }
+
+    boolean sameIban(Iban other) {
+        return iban.equals(other.value());
+    }
+
+    boolean hasPendingChange() {
+        return pendingIban != null;
+    }
+
+    /** New bank details waiting for the family's code; a former wait is replaced. */
+    void askChange(String holderName, Iban newIban, Bic newBic) {
+        this.pendingHolderName = holderName;
+        this.pendingIban = newIban.value();
+        this.pendingBic = newBic == null ? null : newBic.value();
+    }
+
+    /**
+     * Signed: the new details apply from the next debit. The account of the last file stays in
+     * {@code original_*} until a file carries the amendment (a second change before then keeps the first
+     * original: the bank knows that one).
+     */
+    void applyChange(Instant at) {
+        if (originalIban == null) {
+            this.originalIban = iban;
+            this.originalBic = bic;
+        }
+        this.iban = pendingIban;
+        this.bic = pendingBic;
+        this.holderName = pendingHolderName;
+        this.pendingIban = null;
+        this.pendingBic = null;
+        this.pendingHolderName = null;
+        this.amendedAt = at;
+        this.codeHash = null;
+        this.codeExpiresAt = null;
+        this.codeTriesLeft = 0;
+    }
+
+    void revoke(Instant at, String by) {
+        this.status = MandateStatus.REVOKED;
+        this.revokedAt = at;
+        this.revokedBy = by;
+        this.pendingIban = null;
+        this.pendingBic = null;
+        this.pendingHolderName = null;
+        this.codeHash = null;
     }
 
     void newCode(ConsentCode code) {
@@ -157,6 +229,24 @@ public class Mandate extends Audited {
 
     public String getBic() {
         return bic;
+    }
+
+    /** The new IBAN waiting for its code, masked; null when no change waits. */
+    public String maskedPendingIban() {
+        return pendingIban == null ? null : new Iban(pendingIban).masked();
+    }
+
+    /** The account the bank knew before a change not yet carried by a file, masked; null otherwise. */
+    public String maskedOriginalIban() {
+        return originalIban == null ? null : new Iban(originalIban).masked();
+    }
+
+    public Instant getAmendedAt() {
+        return amendedAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
     }
 
     public String getRum() {

@@ -39,14 +39,16 @@ public class MandateController {
     public record MandateView(UUID id, MandateStatus status, String statusLabel, String holderName, String addressLine,
                               String postcode, String city, String maskedIban, String bic, String rum,
                               String textVersion, Instant codeExpiresAt, Integer codeTriesLeft, Instant signedAt,
+                              String pendingMaskedIban, Instant amendedAt, Instant revokedAt,
                               String creditorName, String creditorIdentifier) {
 
         static MandateView of(Mandate m, CreditorProperties creditor) {
-            boolean pending = m.getStatus() == MandateStatus.PENDING_SIGNATURE;
+            boolean waiting = m.getStatus() == MandateStatus.PENDING_SIGNATURE || m.hasPendingChange();
             return new MandateView(m.getId(), m.getStatus(), m.getStatus().label(), m.getHolderName(),
                     m.getAddressLine(), m.getPostcode(), m.getCity(), m.maskedIban(), m.getBic(), m.getRum(),
-                    m.getTextVersion(), pending ? m.getCodeExpiresAt() : null, pending ? m.getCodeTriesLeft() : null,
-                    m.getSignedAt(), creditor.name(), creditor.identifier());
+                    m.getTextVersion(), waiting ? m.getCodeExpiresAt() : null, waiting ? m.getCodeTriesLeft() : null,
+                    m.getSignedAt(), m.maskedPendingIban(), m.getAmendedAt(), m.getRevokedAt(), creditor.name(),
+                    creditor.identifier());
         }
     }
 
@@ -83,6 +85,18 @@ public class MandateController {
     public ResponseEntity<byte[]> pdf(PortalPrincipal family, @PathVariable UUID id) {
         byte[] bytes = mandates.pdf(family, id);
         return new FileDownload("mandat-prelevement-sepa.pdf", "application/pdf", bytes).asAttachment();
+    }
+
+    @Operation(summary = "« Modifier mes coordonnées bancaires »: new details applied once the e-mailed code is typed")
+    @PostMapping("/api/billing/mandates/{id}/bank-details")
+    public MandateView askChange(PortalPrincipal family, @PathVariable UUID id, @Valid @RequestBody BankDetailsForm form) {
+        return view(mandates.askChange(family, id, form));
+    }
+
+    @Operation(summary = "« Arrêter le prélèvement »: the mandate is revoked, no later file carries it")
+    @PostMapping("/api/billing/mandates/{id}/revocation")
+    public MandateView revoke(PortalPrincipal family, @PathVariable UUID id) {
+        return view(mandates.revoke(family, id));
     }
 
     @Operation(summary = "Send a new code (the former one stops working)")

@@ -27,6 +27,7 @@ import java.util.UUID;
 public class Mandates {
 
     static final String SIGNATURE = "SIGNATURE";
+    static final String BANK_DETAILS_CHANGE = "BANK_DETAILS_CHANGE";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final List<MandateStatus> CURRENT = List.of(MandateStatus.ACTIVE, MandateStatus.PENDING_SIGNATURE);
 
@@ -92,21 +93,29 @@ public class Mandates {
         return mandates.saveAndFlush(mandate);
     }
 
-    /** A new code for a mandate still waiting for its signature (the former one stops working). */
+    /** A new code for a mandate or a change of bank details still waiting for it (the former code stops working). */
     @Transactional
     public Mandate newCode(PortalPrincipal family, UUID id) {
-        Mandate mandate = pending(family, id);
+        Mandate mandate = locked(family, id);
+        if (mandate.getStatus() != MandateStatus.PENDING_SIGNATURE && !mandate.hasPendingChange()) {
+            throw ApiProblem.conflict("mandat-deja-signe", "mandate.nothing-to-sign");
+        }
         sendCode(mandate);
         return mandates.saveAndFlush(mandate);
     }
 
     /**
-     * The family types its code. Right and in time: the mandate is active. Wrong: 400 on « Code » with
-     * the tries left — and the try is counted, hence no rollback for these answers.
+     * The family types its code. Right and in time: the mandate is active (or its new bank details
+     * apply). Wrong: 400 on « Code » with the tries left — and the try is counted, hence no rollback for
+     * these answers.
      */
     @Transactional(noRollbackFor = ApiProblem.class)
     public Mandate sign(PortalPrincipal family, UUID id, String code, String ip) {
-        Mandate mandate = pending(family, id);
+        Mandate mandate = locked(family, id);
+        boolean change = mandate.getStatus() == MandateStatus.ACTIVE && mandate.hasPendingChange();
+        if (mandate.getStatus() != MandateStatus.PENDING_SIGNATURE && !change) {
+            throw ApiProblem.conflict("mandat-deja-signe", "mandate.nothing-to-sign");
+        }
         Instant now = clock.instant();
         ConsentCode stored = mandate.code();
         ConsentCode.Attempt attempt = stored == null
@@ -122,28 +131,62 @@ public class Mandates {
             default -> {
             }
         }
-        mandate.sign(MandateReference.next(creditor.rumPrefix(), Year.now(clock.withZone(PARIS))), now, ip,
-                family.auditName());
+        if (change) {
+            mandate.applyChange(now);
+        } else {
+            mandate.sign(MandateReference.next(creditor.rumPrefix(), Year.now(clock.withZone(PARIS))), now, ip,
+                    family.auditName());
+        }
         mandates.saveAndFlush(mandate);
-        outbox.publish(new MandateActivated(mandate.getDossierNumber(), mandate.getId().toString(), SIGNATURE,
-                mandate.getRum(), mandate.maskedIban(), creditor.name(), creditor.identifier(), now,
-                mandate.getFamilyName(), mandate.getEmail()));
+        outbox.publish(new MandateActivated(mandate.getDossierNumber(), mandate.getId().toString(),
+                change ? BANK_DETAILS_CHANGE : SIGNATURE, mandate.getRum(), mandate.maskedIban(), creditor.name(),
+                creditor.identifier(), now, mandate.getFamilyName(), mandate.getEmail()));
         return mandate;
+    }
+
+    /**
+     * « Modifier mes coordonnées bancaires »: new bank details on the same mandate (same RUM), applied
+     * once the family types the code e-mailed now; until then the former ones stay.
+     */
+    @Transactional
+    public Mandate askChange(PortalPrincipal family, UUID id, BankDetailsForm form) {
+        Mandate mandate = active(family, id);
+        BankDetailsForm.Checked details = form.checked();
+        if (mandate.sameIban(details.iban())) {
+            throw ApiProblem.invalidField("iban", "mandate.change.same-iban");
+        }
+        mandate.askChange(details.holderName(), details.iban(), details.bic());
+        sendCode(mandate);
+        return mandates.saveAndFlush(mandate);
+    }
+
+    /** « Arrêter le prélèvement »: the mandate is revoked; no file carries it from now on. */
+    @Transactional
+    public Mandate revoke(PortalPrincipal family, UUID id) {
+        Mandate mandate = active(family, id);
+        mandate.revoke(clock.instant(), family.auditName());
+        return mandates.saveAndFlush(mandate);
     }
 
     private void sendCode(Mandate mandate) {
         ConsentCode.Issued issued = ConsentCode.issue(mandate.consentPurpose(), clock.instant());
         mandate.newCode(issued.stored());
-        outbox.publish(new MandateSignatureRequested(mandate.getDossierNumber(), mandate.getId().toString(), SIGNATURE,
-                issued.code(), issued.stored().expiresAt(), mandate.maskedIban(), creditor.name(),
+        boolean change = mandate.hasPendingChange();
+        outbox.publish(new MandateSignatureRequested(mandate.getDossierNumber(), mandate.getId().toString(),
+                change ? BANK_DETAILS_CHANGE : SIGNATURE, issued.code(), issued.stored().expiresAt(),
+                change ? mandate.maskedPendingIban() : mandate.maskedIban(), creditor.name(),
                 mandate.getFamilyName(), mandate.getEmail()));
     }
 
-    private Mandate pending(PortalPrincipal family, UUID id) {
-        Mandate mandate = mandates.lockOfDossier(id, dossierOf(family))
+    private Mandate locked(PortalPrincipal family, UUID id) {
+        return mandates.lockOfDossier(id, dossierOf(family))
                 .orElseThrow(() -> ApiProblem.notFound("mandat-introuvable", "mandate.not-found"));
-        if (mandate.getStatus() != MandateStatus.PENDING_SIGNATURE) {
-            throw ApiProblem.conflict("mandat-deja-signe", "mandate.not-pending");
+    }
+
+    private Mandate active(PortalPrincipal family, UUID id) {
+        Mandate mandate = locked(family, id);
+        if (mandate.getStatus() != MandateStatus.ACTIVE) {
+            throw ApiProblem.conflict("mandat-non-actif", "mandate.not-active", mandate.getStatus().label());
         }
         return mandate;
     }

@@ -54,6 +54,21 @@ class MandateApiTest extends BillingApiSupport {
         return api().post("/api/billing/mandates/" + id + "/signature", family(dossier), "{\"code\": \"" + code + "\"}");
     }
 
+    /** A mandate asked and signed for the dossier: its JSON. */
+    private JsonNode signed(String dossier) {
+        String id = asked(dossier).get("id").asString();
+        ApiClient.Response signed = sign(dossier, id, codeOf(id, 1));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        return signed.json();
+    }
+
+    /** The last event of a type for a mandate. */
+    private static JsonNode eventOf(String type, String mandateId, int nth) {
+        return KafkaEvents.await(Topics.BILLING, r -> r.value().get("type").asString().endsWith(type)
+                && mandateId.equals(r.value().at("/data/mandateId").asString()), nth, Duration.ofSeconds(30))
+                .get(nth - 1).value().get("data");
+    }
+
     private static String textOf(byte[] pdf) {
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
@@ -176,5 +191,59 @@ class MandateApiTest extends BillingApiSupport {
         assertThat(jdbc.sql("select status || ' ' || code_tries_left from direct_debit_mandate where id = ?::uuid")
                 .param(id).query(String.class).single()).isEqualTo("PENDING_SIGNATURE 5");
         assertThat(sign(theirs, id, code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void new_bank_details_apply_on_the_same_mandate_once_the_code_is_typed() {
+        String dossier = newDossier();
+        JsonNode mandate = signed(dossier);
+        String id = mandate.get("id").asString();
+        String path = "/api/billing/mandates/" + id + "/bank-details";
+
+        ApiClient.Response same = api().post(path, family(dossier),
+                "{\"holderName\": \"Claire DURAND\", \"iban\": \"FR76 3000 6000 0112 3456 7890 189\"}");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().get("detail").asString()).contains("« IBAN » est déjà celui du mandat");
+
+        ApiClient.Response asked = api().post(path, family(dossier),
+                "{\"holderName\": \"Claire et Marc DURAND\", \"iban\": \"FR1420041010050500013M02606\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        assertThat(asked.json().get("maskedIban").asString()).as("the former details until the code")
+                .isEqualTo("FR76 **** **** **** **** **** 189");
+        assertThat(asked.json().get("pendingMaskedIban").asString()).isEqualTo("FR14 **** **** **** **** **** 606");
+        JsonNode request = eventOf("MandateSignatureRequested", id, 2);
+        assertThat(request.get("purpose").asString()).isEqualTo("BANK_DETAILS_CHANGE");
+        assertThat(request.get("maskedIban").asString()).isEqualTo("FR14 **** **** **** **** **** 606");
+
+        ApiClient.Response changed = sign(dossier, id, request.get("code").asString());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("maskedIban").asString()).isEqualTo("FR14 **** **** **** **** **** 606");
+        assertThat(changed.json().get("holderName").asString()).isEqualTo("Claire et Marc DURAND");
+        assertThat(changed.json().get("rum").asString()).as("same mandate").isEqualTo(mandate.get("rum").asString());
+        assertThat(changed.json().get("amendedAt").isNull()).isFalse();
+        assertThat(jdbc.sql("select original_iban from direct_debit_mandate where id = ?::uuid").param(id)
+                .query(String.class).single()).as("for the next file's amendment").isEqualTo("FR7630006000011234567890189");
+        assertThat(eventOf("MandateActivated", id, 2).get("purpose").asString()).isEqualTo("BANK_DETAILS_CHANGE");
+    }
+
+    @Test
+    void stopping_direct_debit_revokes_the_mandate_of_the_family_only() {
+        String dossier = newDossier();
+        String id = signed(dossier).get("id").asString();
+        String path = "/api/billing/mandates/" + id + "/revocation";
+
+        assertThat(api().post(path, family(newDossier()), "").status()).as("another family's").isEqualTo(404);
+        ApiClient.Response revoked = api().post(path, family(dossier), "");
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("statusLabel").asString()).isEqualTo("Arrêté");
+        assertThat(api().get("/api/billing/mandates/current", family(dossier)).status()).isEqualTo(404);
+        ApiClient.Response again = api().post(path, family(dossier), "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).isEqualTo("Ce mandat n’est pas actif (Arrêté).");
+        assertThat(api().post("/api/billing/mandates/" + id + "/bank-details", family(dossier),
+                "{\"holderName\": \"Claire DURAND\", \"iban\": \"FR1420041010050500013M02606\"}").status())
+                .isEqualTo(409);
+        assertThat(api().post("/api/billing/mandates", family(dossier), form("FR1420041010050500013M02606")).status())
+                .as("a new mandate may be signed after").isEqualTo(201);
     }
 }
