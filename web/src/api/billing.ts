@@ -1,7 +1,7 @@
 // The billing service (ADR 004): a family's invoices and their online payment; the agents' import, cancellation and
 // « Journal des paiements ». The types below are billing-service's answers as its controllers write them
-// (InvoiceController, InvoiceImportController, PaymentController): the contract the pages rely on.
-import { ApiProblem, csrfToken, getJson, send } from "./http";
+// (InvoiceController, InvoiceImportController, PaymentController, MandateController): the contract the pages rely on.
+import { ApiProblem, csrfToken, getJson, isProblem, send } from "./http";
 
 /* ----- The answers (the contract) ----- */
 
@@ -186,6 +186,67 @@ export type ImportError = {
   message: string;
 };
 
+/* Direct debit (issue 12): the family's SEPA mandate (`MandateController`). */
+
+/**
+ * GET /api/billing/mandates/text: the mandate's text to read before signing, in its `version` (sent back when asking:
+ * a text changed since is refused), with the creditor (the authority) and its ICS.
+ */
+export type MandateText = {
+  /** « 2026-12-v1 ». */
+  version: string;
+  creditorName: string;
+  /** The creditor's address, line by line. */
+  creditorAddress: string[];
+  /** The ICS (identifiant créancier SEPA): « FR03ZZZA12345 ». */
+  creditorIdentifier: string;
+  paragraphs: string[];
+};
+
+/** Where a mandate stands (billing-service's `MandateStatus`); `statusLabel` is its French label. */
+export type MandateStatus = "PENDING_SIGNATURE" | "ACTIVE" | "REVOKED" | "LAPSED";
+
+/**
+ * A mandate as the family sees it (`MandateView`), never with the full IBAN: GET /api/billing/mandates/current, and the
+ * answer of asking, of a new code and of the signature.
+ */
+export type Mandate = {
+  id: Id;
+  status: MandateStatus;
+  /** « En attente de signature », « Actif », « Arrêté », « Caduc ». */
+  statusLabel: string;
+  holderName: string;
+  addressLine: string;
+  postcode: string;
+  city: string;
+  /** « FR76 **** **** **** **** **** 189 ». */
+  maskedIban: string;
+  /** Null when the family gave none. */
+  bic: string | null;
+  /** The unique mandate reference (RUM), once signed: « RCC-2026-7K3M9Q2X4B »; else null. */
+  rum: string | null;
+  textVersion: string;
+  /** While waiting for the signature only (else null): when the e-mailed code stops working, and the tries left. */
+  codeExpiresAt: string | null;
+  codeTriesLeft: number | null;
+  /** The instant it was signed (ISO 8601); null while waiting. */
+  signedAt: string | null;
+  creditorName: string;
+  creditorIdentifier: string;
+};
+
+/** POST /api/billing/mandates: what the family fills in (the IBAN grouped or not, the BIC optional). */
+export type MandateRequest = {
+  holderName: string;
+  addressLine: string;
+  postcode: string;
+  city: string;
+  iban: string;
+  bic: string | null;
+  /** The `version` of the text the family was shown. */
+  textVersion: string;
+};
+
 /* ----- Query keys ----- */
 
 /** The query keys of the billing service, for every useQuery and invalidation. */
@@ -200,6 +261,9 @@ export const billingKeys = {
   payments: () => [...billingKeys.all, "payments"] as const,
   payment: (id: Id) => [...billingKeys.payments(), String(id)] as const,
   journal: (date: string) => [...billingKeys.payments(), "journal", date] as const,
+  mandates: () => [...billingKeys.all, "mandates"] as const,
+  mandateText: () => [...billingKeys.mandates(), "text"] as const,
+  currentMandate: () => [...billingKeys.mandates(), "current"] as const,
 };
 
 /* ----- Calls ----- */
@@ -223,6 +287,39 @@ export const fetchSettings = () => getJson<BillingSettings>(`${BILLING}/settings
  */
 export const startPayment = (invoiceIds: Id[]) => send<Payment>("POST", `${BILLING}/payments`, { invoiceIds });
 export const fetchPayment = (paymentId: Id) => getJson<Payment>(`${BILLING}/payments/${id(paymentId)}`);
+
+/* Direct debit: the family's mandate */
+
+export const fetchMandateText = () => getJson<MandateText>(`${BILLING}/mandates/text`);
+
+/** The dossier's active mandate, else the one waiting for its signature; null when it has none (404). */
+export async function fetchCurrentMandate(): Promise<Mandate | null> {
+  try {
+    return await send<Mandate>("GET", `${BILLING}/mandates/current`);
+  } catch (error) {
+    if (isProblem(error, 404)) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * « Signer le mandat »: 201 the mandate waiting for the 6-digit code e-mailed to the account (a mandate still waiting is
+ * replaced); 400 with each field's message (holderName, addressLine, postcode, city, iban, bic); 409 when the text
+ * changed since shown, a mandate is already active, or the account has no e-mail address.
+ */
+export const askMandate = (request: MandateRequest) => send<Mandate>("POST", `${BILLING}/mandates`, request);
+/** A new code by e-mail (the former stops working): the mandate with its new expiry and tries. */
+export const sendMandateCode = (mandateId: Id) => send<Mandate>("POST", `${BILLING}/mandates/${id(mandateId)}/code`);
+/**
+ * Signs with the e-mailed code: the mandate « Actif » with its RUM; 400 on field `code` (wrong, with the tries left);
+ * 409 when a new code is needed (expired, or no tries left) or already signed.
+ */
+export const signMandate = (mandateId: Id, code: string) =>
+  send<Mandate>("POST", `${BILLING}/mandates/${id(mandateId)}/signature`, { code });
+/** GET /api/billing/mandates/{id}/pdf: the signed mandate, downloaded as an attachment (409 before the signature). */
+export const mandatePdfUrl = (mandateId: Id) => `${BILLING}/mandates/${id(mandateId)}/pdf`;
 
 /* Agents */
 

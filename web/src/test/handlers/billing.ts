@@ -4,9 +4,9 @@
 // money is a JSON number (BigDecimal), instants ISO 8601.
 import { http, type HttpResponseResolver } from "msw";
 import type {
-  Id, ImportAnswer, InvoiceDetail, InvoicePayment, InvoiceSummary, Journal, JournalLine, Page, Payment,
+  Id, ImportAnswer, InvoiceDetail, InvoicePayment, InvoiceSummary, Journal, JournalLine, Mandate, MandateText, Page, Payment,
 } from "../../api/billing";
-import { resolverOf, type Answer } from "../server";
+import { problem, resolverOf, type Answer } from "../server";
 
 const BILLING = "/api/billing";
 
@@ -23,6 +23,14 @@ export const billing = {
   settings: (answer: Answer) => http.get(`${BILLING}/settings`, resolverOf(answer)),
   startPayment: (answer: Answer) => http.post(`${BILLING}/payments`, resolverOf(answer)),
   payment: (id: Id, answer: Answer) => http.get(`${BILLING}/payments/${id}`, resolverOf(answer)),
+  mandateText: (answer: Answer) => http.get(`${BILLING}/mandates/text`, resolverOf(answer)),
+  /** The dossier's mandate; `null`: none (404, as billing-service says it). */
+  currentMandate: (answer: Answer) => http.get(`${BILLING}/mandates/current`, answer === null
+    ? () => problem(404, "Votre dossier n’a pas de mandat de prélèvement.", { slug: "mandat-introuvable" })
+    : resolverOf(answer)),
+  askMandate: (answer: Answer) => http.post(`${BILLING}/mandates`, resolverOf(answer)),
+  mandateCode: (id: Id, answer: Answer) => http.post(`${BILLING}/mandates/${id}/code`, resolverOf(answer)),
+  signMandate: (id: Id, answer: Answer) => http.post(`${BILLING}/mandates/${id}/signature`, resolverOf(answer)),
 
   /* Agents */
   importInvoices: (answer: Answer) => http.post(`${BILLING}/imports`, resolverOf(answer)),
@@ -134,3 +142,43 @@ export const importedAnswer = (numbers: string[], alreadyImported = 0): ImportAn
 export const alreadyImportedAnswer = (alreadyImported: number): ImportAnswer => ({
   created: 0, alreadyImported, invoiceNumbers: [], message: "Ce lot a déjà été importé : aucune facture ajoutée.",
 });
+
+/* ----- Direct debit: the mandate ----- */
+
+/** The mandate's text as billing-service writes it with the default creditor (issue 12). */
+export const MANDATE_TEXT: MandateText = {
+  version: "2026-12-v1",
+  creditorName: "Ville d'Ille-sur-Têt",
+  creditorAddress: ["Service Facturation", "66130 Ille-sur-Têt"],
+  creditorIdentifier: "FR03ZZZA12345",
+  paragraphs: [
+    "Mandat de prélèvement SEPA — paiement récurrent.",
+    "Créancier : Ville d'Ille-sur-Têt, Service Facturation, 66130 Ille-sur-Têt. Identifiant créancier SEPA (ICS) : FR03ZZZA12345.",
+    "En signant ce formulaire de mandat, vous autorisez Ville d'Ille-sur-Têt à envoyer des instructions à votre banque "
+      + "pour débiter votre compte, et votre banque à débiter votre compte conformément aux instructions de "
+      + "Ville d'Ille-sur-Têt, pour le paiement de vos factures.",
+    "Vous bénéficiez d'un droit à remboursement par votre banque selon les conditions décrites dans la convention que "
+      + "vous avez passée avec elle. Une demande de remboursement doit être présentée dans les 8 semaines suivant la "
+      + "date de débit de votre compte pour un prélèvement autorisé.",
+    "Vos droits concernant le présent mandat sont expliqués dans un document que vous pouvez obtenir auprès de votre banque.",
+    "Vous signez ce mandat en saisissant le code envoyé à votre adresse électronique ; la date, l'heure, votre adresse "
+      + "IP et cette version du texte (2026-12-v1) sont enregistrées.",
+  ],
+};
+
+/** The mandate's id. */
+export const MANDATE_ID = uuid(900);
+
+/** A mandate of dossier 6000 waiting for its code (valid until 10:15 in Paris, 09:15 UTC), 5 tries. */
+export const PENDING_MANDATE: Mandate = {
+  id: MANDATE_ID, status: "PENDING_SIGNATURE", statusLabel: "En attente de signature", holderName: "Claire DURAND",
+  addressLine: "12 rue des Lilas", postcode: "66130", city: "Ille-sur-Têt", maskedIban: "FR76 **** **** **** **** **** 189",
+  bic: null, rum: null, textVersion: "2026-12-v1", codeExpiresAt: "2026-12-02T09:15:00Z", codeTriesLeft: 5, signedAt: null,
+  creditorName: "Ville d'Ille-sur-Têt", creditorIdentifier: "FR03ZZZA12345",
+};
+
+/** The same mandate once signed (at 10:07 in Paris): « Actif », its RUM. */
+export const ACTIVE_MANDATE: Mandate = {
+  ...PENDING_MANDATE, status: "ACTIVE", statusLabel: "Actif", rum: "RCC-2026-7K3M9Q2X4B", codeExpiresAt: null,
+  codeTriesLeft: null, signedAt: "2026-12-02T09:07:00Z",
+};
