@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InvoiceDetail, Payment } from "../../api/billing";
 import {
   ABANDONED_PAYMENT, billing, cancelledSummary, CARD_PAYMENT, invoiceSummary, PAID_PAYMENT, paidSummary, PAYMENT, PAYMENT_ID, pageOf,
-  REFUSED_PAYMENT, SEED_ID, SEED_INVOICE, uuid,
+  MANDATE_TEXT, REFUSED_PAYMENT, SEED_ID, SEED_INVOICE, uuid,
 } from "../../test/handlers/billing";
 import { portal } from "../../test/handlers/portal";
 import { FAMILY } from "../../test/handlers/session";
@@ -209,7 +209,7 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
   });
 
   it("offers the guide's three entries in the side menu", async () => {
-    serve(SYSTEMPAY, billing.invoices("payable", pageOf([])));
+    serve(SYSTEMPAY, billing.invoices("payable", pageOf([])), billing.currentMandate(null), billing.mandateText(MANDATE_TEXT));
     renderAt("/facturation");
 
     const menu = await screen.findByRole("navigation", { name: "Facturation" });
@@ -221,9 +221,7 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     fireEvent.click(within(menu).getByRole("link", { name: "Adhérez au prélèvement automatique ou modifiez vos coordonnées bancaires" }));
     const title = await screen.findByRole("heading", { level: 1, name: "Adhérez au prélèvement automatique ou modifiez vos coordonnées bancaires" });
     await expectFocusOn(title);
-    expect(screen.getByText("Bientôt disponible")).toBeTruthy();
-    expect(screen.getByText(/mandat de prélèvement SEPA/)).toBeTruthy();
-    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(await screen.findByLabelText(/Titulaire du compte/)).toBeTruthy();
   });
 });
 
