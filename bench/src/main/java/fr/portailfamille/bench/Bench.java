@@ -25,7 +25,7 @@ public final class Bench {
     record Options(String portalUrl, String billingUrl, String keycloakUrl, Path root, Path localData,
                    int notifications, int warmup, int invoices, int dossiers, boolean direct,
                    boolean recordErrors, boolean record, int settleSeconds, String messagingDb,
-                   int conversations, int readers, int reads) {
+                   int conversations, int readers, int reads, String messagingUrl) {
 
         static Options parse(Map<String, String> given, Path root) {
             String data = given.getOrDefault("local-data", System.getenv().getOrDefault("PORTAL_LOCAL_DATA",
@@ -46,7 +46,8 @@ public final class Bench {
                     given.getOrDefault("messaging-db", "jdbc:postgresql://127.0.0.1:55432/messaging?reWriteBatchedInserts=true"),
                     Integer.parseInt(given.getOrDefault("conversations", "10000")),
                     Integer.parseInt(given.getOrDefault("readers", "200")),
-                    Integer.parseInt(given.getOrDefault("reads", "10")));
+                    Integer.parseInt(given.getOrDefault("reads", "10")),
+                    given.getOrDefault("messaging", "http://localhost:8084"));
         }
     }
 
@@ -60,7 +61,8 @@ public final class Bench {
             options:
               --notifications=200 --warmup=20      burst size; notifications sent one by one before it (not measured)
               --invoices=10000 --dossiers=100      batch size; bench dossiers 8000… it is spread over
-              --direct                             import straight to billing-service (bearer token) instead of the gateway
+              --direct                             import straight to billing-service (bearer token) instead of the gateway;
+                                                   messaging-inbox: read straight from messaging-service (the agent's bearer token)
               --conversations=10000                bench conversations in service jeunesse (only missing ones are added)
               --readers=200 --reads=10             agent sessions reading at once; reads of each, back to back
               --messaging-db=JDBC_URL              the local stack's messaging database (user portail), where they are copied
@@ -68,7 +70,7 @@ public final class Bench {
               --no-record                          print only, RESULTS.md untouched
               --settle=600                         before each scenario (and the burst), wait at most that many
                                                    seconds for the machine to be < 15 % busy; 0: do not wait
-              --portal=URL --billing=URL --keycloak=URL --local-data=DIR
+              --portal=URL --billing=URL --messaging=URL --keycloak=URL --local-data=DIR
             """;
 
     private Bench() {

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import fr.portailfamille.testsupport.PortalSession;
@@ -37,7 +36,11 @@ final class InboxScenario {
     private static final String[] BOXES = {"ALL", "UNASSIGNED"};
     private static final int PAGE_SIZE = 20;
 
+    /** The gateway's client secret in the local stack (gateway/src/main/resources/application.yml). */
+    private static final String GATEWAY_SECRET = "local-gateway-secret";
+
     private final Bench.Options options;
+    private String base;
 
     InboxScenario(Bench.Options options) {
         this.options = options;
@@ -47,6 +50,7 @@ final class InboxScenario {
         int readers = options.readers();
         int reads = options.reads();
         int wanted = options.conversations();
+        new KeycloakAdmin(options.keycloakUrl()).clearLoginFailures(Portal.AGENT);
         PortalSession agent = PortalSession.login(options.portalUrl(), Portal.AGENT, Portal.AGENT_PASSWORD);
         MessagingSeed.Seeded seeded = new MessagingSeed(options).ensure(agent);
         if (seeded.added() > 0) {
@@ -54,13 +58,29 @@ final class InboxScenario {
                     seeded.added(), seeded.seconds(), seeded.copies());
         }
 
-        System.out.println("Logging in " + readers + " agent sessions (" + Portal.AGENT + ") through the gateway...");
-        List<String> cookies = sessions(readers);
+        List<String> cookies;
+        String base;
+        String path;
+        if (options.direct()) {
+            // Straight to messaging-service as the gateway calls it: the agent's bearer token (one for every reader).
+            String token = new KeycloakAdmin(options.keycloakUrl()).gatewayToken(Portal.AGENT, Portal.AGENT_PASSWORD,
+                    GATEWAY_SECRET);
+            cookies = java.util.Collections.nCopies(readers, "Bearer " + token);
+            base = options.messagingUrl();
+            path = "messaging-service directly (" + base + ", the agent's bearer token)";
+        } else {
+            System.out.println("Logging in " + readers + " agent sessions (" + Portal.AGENT + ") through the gateway...");
+            cookies = sessions(readers);
+            base = options.portalUrl();
+            path = "the gateway (" + readers + " agent sessions)";
+        }
+        this.base = base;
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         System.out.println("Warm-up: each session reads both boxes once (not measured)...");
         Round warmup = round(http, cookies, 2, null);
+        warmup.errors().forEach((what, count) -> System.out.println("  warm-up: " + count + " × " + what));
         long[] totals = warmup.totals();
         if (options.settleSeconds() > 0) {
             Machine.settle(0.15, Duration.ofSeconds(Math.min(120, options.settleSeconds())));
@@ -83,42 +103,54 @@ final class InboxScenario {
         int errors = measured.errorCount() + warmup.errorCount();
         String figures = String.format(Locale.ROOT,
                 "%d bench conversations in service %s (%s) — inbox totals « Tous » %d, « Non attribués » %d; "
-                        + "%d agent sessions through the gateway, each reading the first page (%d) %d times back to back, "
+                        + "%d concurrent readers through %s, each reading the first page (%d) %d times back to back, "
                         + "alternately « Tous » and « Non attribués », all released together after a warm-up round: "
-                        + "%d reads, %d errors; throughput %.0f reads/s (all answered in %.1f s); from send to answer %s; "
+                        + "%d reads, %d errors%s; throughput %.0f reads/s (all answered in %.1f s); from send to answer %s; "
                         + "« Tous » p99 %.1f ms, « Non attribués » p99 %.1f ms; %s",
                 seeded.copies(), MessagingSeed.SERVICE,
                 seeded.added() > 0 ? String.format(Locale.ROOT, "%d added by SQL copies of 4 model conversations made "
                         + "through the API, in %.1f s", seeded.added(), seeded.seconds())
                         : "seeded earlier by SQL copies of 4 model conversations made through the API",
-                totals[0], totals[1], readers, PAGE_SIZE, reads, requests, errors, requests / seconds, seconds,
+                totals[0], totals[1], readers, path, PAGE_SIZE, reads, requests, errors, errorKinds(warmup, measured), requests / seconds, seconds,
                 measured.all().summary(), byBox.get("ALL").percentileMs(99), byBox.get("UNASSIGNED").percentileMs(99),
                 ProcessCpu.split(cpuBefore, cpuAfter, seconds, Runtime.getRuntime().availableProcessors()));
-        return new Bench.Outcome("messaging: inbox listing, " + readers + " concurrent readers", figures,
+        return new Bench.Outcome("messaging: inbox listing, " + readers + " concurrent readers"
+                + (options.direct() ? " (direct)" : ""), figures,
                 "no target given; p99 recorded", null, errors);
     }
 
-    /** {@code count} agent sessions, logged in a few at a time; their session cookies. */
+    /**
+     * {@code count} agent sessions, logged in one after the other (simultaneous logins of one account trip
+     * the realm's brute-force detection, which then locks it for a minute); their session cookies.
+     */
     private List<String> sessions(int count) {
-        ExecutorService logins = Executors.newFixedThreadPool(4);
-        List<Future<String>> cookies = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            cookies.add(logins.submit(() -> {
-                PortalSession session = PortalSession.login(options.portalUrl(), Portal.AGENT, Portal.AGENT_PASSWORD);
-                return "PORTAIL_SESSION=" + session.cookie("PORTAIL_SESSION");
-            }));
-        }
+        KeycloakAdmin keycloak = new KeycloakAdmin(options.keycloakUrl());
+        keycloak.clearLoginFailures(Portal.AGENT);
         List<String> values = new ArrayList<>();
-        try {
-            for (Future<String> cookie : cookies) {
-                values.add(cookie.get(2, TimeUnit.MINUTES));
+        for (int i = 0; i < count; i++) {
+            PortalSession session;
+            try {
+                session = PortalSession.login(options.portalUrl(), Portal.AGENT, Portal.AGENT_PASSWORD);
+            } catch (IllegalStateException e) {
+                System.out.println("Login " + (i + 1) + " refused (" + e.getMessage().lines().findFirst().orElse("")
+                        + "), once more after clearing the account's login failures");
+                keycloak.clearLoginFailures(Portal.AGENT);
+                pause(1000);
+                session = PortalSession.login(options.portalUrl(), Portal.AGENT, Portal.AGENT_PASSWORD);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("Agent sessions: " + e.getMessage(), e);
-        } finally {
-            logins.shutdownNow();
+            values.add("PORTAIL_SESSION=" + session.cookie("PORTAIL_SESSION"));
         }
         return values;
+    }
+
+    /** « (warm-up: 363 × HTTP 503 …; measured: …) », or nothing when there was no error. */
+    private static String errorKinds(Round warmup, Round measured) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Round> round : Map.of("warm-up", warmup, "measured", measured).entrySet()) {
+            round.getValue().errors().forEach((what, count) -> parts.add(round.getKey() + ": " + count + " × "
+                    + (what.length() > 110 ? what.substring(0, 110) + "…" : what)));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 
     /** What one round gave: latencies, errors by kind, the last totals seen per box, wall time. */
@@ -159,11 +191,13 @@ final class InboxScenario {
                     String error;
                     long total = -1;
                     try {
-                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(options.portalUrl()
+                        String credential = cookies.get(reader);
+                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base
                                         + "/api/messaging/agent/conversations?service=" + MessagingSeed.SERVICE + "&box="
                                         + BOXES[box] + "&page=0&size=" + PAGE_SIZE))
                                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
-                                .header("Cookie", cookies.get(reader)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                                .header(credential.startsWith("Bearer ") ? "Authorization" : "Cookie", credential)
+                                .GET().build(), HttpResponse.BodyHandlers.ofString());
                         long end = System.nanoTime();
                         all.record(end - start);
                         if (byBox != null) {

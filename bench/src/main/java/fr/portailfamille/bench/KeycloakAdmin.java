@@ -63,6 +63,52 @@ final class KeycloakAdmin {
         return userPath.substring("/users/".length());
     }
 
+    /**
+     * Forgets the brute-force detector's failures of {@code username} (a realm setting of the portal:
+     * simultaneous logins of one account can count as failures and lock it for a minute).
+     */
+    void clearLoginFailures(String username) {
+        String token = token();
+        JsonNode found = JSON.readTree(call(token, "GET", "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null).body());
+        if (!found.isEmpty()) {
+            expect(call(token, "DELETE", "/attack-detection/brute-force/users/" + found.get(0).get("id").asString(),
+                    null), 204, "login failures of " + username);
+        }
+    }
+
+    /**
+     * An access token of a realm user as the gateway holds it (client {@code portal-gateway}, so with the
+     * {@code dossier} and {@code services} claims), for calls straight to a service: password grant, which
+     * this client does not allow, so allowed for that one request and forbidden again at once.
+     */
+    String gatewayToken(String username, String password, String clientSecret) {
+        String token = token();
+        JsonNode client = JSON.readTree(call(token, "GET", "/clients?clientId=portal-gateway", null).body()).get(0);
+        String path = "/clients/" + client.get("id").asString();
+        boolean allowed = client.get("directAccessGrantsEnabled").asBoolean();
+        if (!allowed) {
+            ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+            expect(call(token, "PUT", path, JSON.writeValueAsString(client)), 204, "password grant on portal-gateway");
+        }
+        try {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url + "/realms/" + REALM
+                            + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=portal-gateway&client_secret="
+                            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8) + "&username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                            + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+            expect(answer, 200, "token of " + username);
+            return JSON.readTree(answer.body()).get("access_token").asString();
+        } finally {
+            if (!allowed) {
+                ((ObjectNode) client).put("directAccessGrantsEnabled", false);
+                expect(call(token(), "PUT", path, JSON.writeValueAsString(client)), 204, "password grant off again");
+            }
+        }
+    }
+
     private String token() {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
