@@ -50,6 +50,8 @@ class GatewayTest {
                 LAST_AUTHORIZATION.set(exchange.getRequestHeaders().getFirst("Authorization"));
                 if (exchange.getRequestURI().getPath().contains("/slow")) {
                     sleep(4000);
+                } else if (exchange.getRequestURI().getPath().contains("/busy")) {
+                    sleep(300);
                 }
                 byte[] body = "{\"service\":\"reached\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -58,7 +60,7 @@ class GatewayTest {
                     out.write(body);
                 }
             });
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(100));
             server.start();
             return server;
         } catch (IOException e) {
@@ -215,6 +217,31 @@ class GatewayTest {
         assertThat(longRunning.statusCode()).as(longRunning.body()).isEqualTo(200);
         assertThat(longRunning.body()).contains("reached");
         assertThat(ordinary.statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void many_people_at_once_on_one_service_all_get_their_answer() throws Exception {
+        // More than Resilience4j's default bulkhead (25 calls at once), each call well within the timeout.
+        int people = 60;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(people);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                answers.add(pool.submit(() -> {
+                    gate.await();
+                    return get("/api/dossier/busy").statusCode();
+                }));
+            }
+            gate.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("no 503 fallback when many call at once").containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void sleep(long millis) {
