@@ -92,6 +92,8 @@ public final class SampleFiles {
                 {"word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"}});
     }
 
+    private static final long FIXED_TIME = java.time.Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
+
     /** A ZIP of {name, text} entries; an entry named « mimetype » is stored uncompressed, as ODF requires. */
     private static byte[] zip(String[][] entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -99,6 +101,8 @@ public final class SampleFiles {
             for (String[] entry : entries) {
                 byte[] content = entry[1].getBytes(StandardCharsets.UTF_8);
                 ZipEntry zipEntry = new ZipEntry(entry[0]);
+                // A fixed time: the same sample, the same bytes (tests compare a download with a new call).
+                zipEntry.setTime(FIXED_TIME);
                 if (entry[0].equals("mimetype")) {
                     CRC32 crc = new CRC32();
                     crc.update(content);
