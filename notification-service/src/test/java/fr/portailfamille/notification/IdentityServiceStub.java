@@ -2,7 +2,7 @@ package fr.portailfamille.notification;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
+import fr.portailfamille.testsupport.BearerTokens;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,20 +115,7 @@ public final class IdentityServiceStub {
 
     /** The token's realm roles hold {@code agents-directory} (its signature is Keycloak's business; the real service checks it). */
     private static boolean hasDirectoryRole(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        String[] parts = authorization.substring(7).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        for (JsonNode role : claims.at("/realm_access/roles")) {
-            if ("agents-directory".equals(role.asString())) {
-                return true;
-            }
-        }
-        return false;
+        return BearerTokens.hasRealmRole(authorization, "agents-directory");
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

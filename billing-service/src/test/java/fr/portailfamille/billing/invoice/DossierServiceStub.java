@@ -2,6 +2,7 @@ package fr.portailfamille.billing.invoice;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.portailfamille.testsupport.BearerTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -84,20 +84,7 @@ final class DossierServiceStub {
 
     /** The token's realm roles hold {@code invoicing} (its signature is Keycloak's business; the real service checks it). */
     static boolean hasInvoicingRole(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        String[] parts = authorization.substring(7).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        for (JsonNode role : claims.at("/realm_access/roles")) {
-            if ("invoicing".equals(role.asString())) {
-                return true;
-            }
-        }
-        return false;
+        return BearerTokens.hasRealmRole(authorization, "invoicing");
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,8 +1,8 @@
 package fr.portailfamille.billing.directdebit.mandate;
 
+import fr.portailfamille.billing.directdebit.bank.BankAccount;
 import fr.portailfamille.billing.directdebit.bank.Bic;
 import fr.portailfamille.billing.directdebit.bank.Iban;
-import fr.portailfamille.platform.problem.ApiProblem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -15,11 +15,7 @@ public record BankDetailsForm(@NotBlank @Size(max = 70) String holderName,
     }
 
     Checked checked() {
-        Iban parsedIban = Iban.parse("iban", iban);
-        Bic parsedBic = Bic.parseOptional("bic", bic);
-        if (parsedBic != null && !parsedBic.country().equals(parsedIban.country())) {
-            throw ApiProblem.invalidField("bic", "bic.other-country", parsedIban.country());
-        }
-        return new Checked(holderName.strip().replaceAll("\\s+", " "), parsedIban, parsedBic);
+        BankAccount account = BankAccount.parse(iban, bic);
+        return new Checked(holderName.strip().replaceAll("\\s+", " "), account.iban(), account.bic());
     }
 }

@@ -1,8 +1,6 @@
 package fr.portailfamille.billing.directdebit.mandate;
 
-import fr.portailfamille.billing.directdebit.bank.Bic;
-import fr.portailfamille.billing.directdebit.bank.Iban;
-import fr.portailfamille.platform.problem.ApiProblem;
+import fr.portailfamille.billing.directdebit.bank.BankAccount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,12 +20,8 @@ public record MandateForm(@NotBlank @Size(max = 70) String holderName,
 
     /** The checked values: the IBAN and BIC as banks check them; the BIC's country must be the IBAN's. */
     MandateRequest checked() {
-        Iban parsedIban = Iban.parse("iban", iban);
-        Bic parsedBic = Bic.parseOptional("bic", bic);
-        if (parsedBic != null && !parsedBic.country().equals(parsedIban.country())) {
-            throw ApiProblem.invalidField("bic", "bic.other-country", parsedIban.country());
-        }
+        BankAccount account = BankAccount.parse(iban, bic);
         return new MandateRequest(holderName.strip().replaceAll("\\s+", " "), addressLine.strip(), postcode,
-                city.strip(), parsedIban, parsedBic, textVersion);
+                city.strip(), account.iban(), account.bic(), textVersion);
     }
 }

@@ -6,6 +6,8 @@ import fr.portailfamille.billing.pdf.HtmlPdf;
 import java.util.List;
 import java.util.Map;
 
+import static fr.portailfamille.billing.pdf.HtmlPdf.escape;
+
 /**
  * An invoice's PDF from an XHTML + CSS template ({@value #TEMPLATE}) through openhtmltopdf (PDFBox
  * underneath): A4, text extractable. The text is set in the PDF's standard Helvetica (WinAnsi
@@ -68,7 +70,4 @@ public final class InvoicePdfRenderer {
         return rows.toString();
     }
 
-    static String escape(String text) {
-        return HtmlPdf.escape(text);
-    }
 }
