@@ -5,8 +5,12 @@ import fr.portailfamille.events.messaging.MessageReplied;
 import fr.portailfamille.events.messaging.MessageSent;
 import fr.portailfamille.events.EventEnvelope;
 import fr.portailfamille.events.PortalEvent;
+import fr.portailfamille.events.billing.DirectDebitRejected;
 import fr.portailfamille.events.billing.InvoiceCancelled;
 import fr.portailfamille.events.billing.InvoiceIssued;
+import fr.portailfamille.events.billing.MandateActivated;
+import fr.portailfamille.events.billing.MandateLapsed;
+import fr.portailfamille.events.billing.MandateRevoked;
 import fr.portailfamille.events.billing.PaidInvoice;
 import fr.portailfamille.events.billing.PaymentFailed;
 import fr.portailfamille.events.billing.PaymentSucceeded;
@@ -267,6 +271,61 @@ class MailTemplatesTest {
         assertThat(jeunesse.html()).contains("href=\"https://portail.example.fr/messagerie/conversations/42\"",
                 "Lire la réponse").doesNotContain("??");
         assertThat(facturation.subject()).isEqualTo("Portail Famille : Vous avez reçu une réponse du service Facturation");
+    }
+
+    @Test
+    void a_debit_rejected_without_reason_or_date_leaves_no_empty_line_and_gives_no_advice() {
+        MailTemplates.RenderedMail mail = render(new DirectDebitRejected("6000", "i-1", "2026-000123", null,
+                new BigDecimal("8.8"), null, null, null, "DURAND", "claire.durand@example.fr"),
+                Instant.parse("2026-12-16T08:00:00Z"));
+
+        assertThat(mail.subject()).isEqualTo("Portail Famille : votre prélèvement a été rejeté");
+        assertThat(mail.text())
+                .contains("- facture n° 2026-000123\n- montant : 8,80 €\n- motif du rejet : non communiqué par la banque\n")
+                .contains("https://portail.example.fr/facturation")
+                .doesNotContain("période", "prélèvement prévu le", "Ce motif concerne votre compte", "??", "null");
+        assertThat(mail.html()).contains("non communiqué par la banque", "8,80 €")
+                .doesNotContain("période", "prélèvement prévu le", "??", "null");
+    }
+
+    @Test
+    void a_debit_rejected_for_a_wrong_bic_says_to_check_the_bank_details_in_text_and_html() {
+        MailTemplates.RenderedMail mail = render(new DirectDebitRejected("6000", "i-1", "2026-000123", "Octobre 2026",
+                new BigDecimal("51.50"), LocalDate.of(2026, 11, 5), "RC01", "Code banque (BIC) incorrect", "DURAND",
+                "claire.durand@example.fr"), Instant.parse("2026-11-06T08:00:00Z"));
+
+        assertThat(mail.text()).contains("- prélèvement prévu le : 05/11/2026\n",
+                "vérifiez le code banque (BIC) de vos coordonnées bancaires et corrigez-le avec « Modifier mes coordonnées "
+                        + "bancaires » dans « Facturation ».");
+        assertThat(mail.html()).contains("« Modifier mes coordonnées bancaires »", "05/11/2026").doesNotContain("??");
+    }
+
+    @Test
+    void a_mandate_revoked_without_its_time_takes_the_events_and_one_without_rum_has_no_rum_line() {
+        MailTemplates.RenderedMail mail = render(new MandateRevoked("6000", "m-1", null, null, "DURAND",
+                "claire.durand@example.fr"), Instant.parse("2026-12-02T09:30:00Z"));
+
+        assertThat(mail.subject()).isEqualTo("Portail Famille : le prélèvement automatique est arrêté");
+        assertThat(mail.text()).contains("est révoqué.\n- Arrêté le 02/12/2026 à 10h30\n")
+                .doesNotContain("RUM", "??", "null");
+        assertThat(mail.html()).contains("02/12/2026 à 10h30").doesNotContain("RUM", "??", "null");
+    }
+
+    @Test
+    void a_lapsed_mandate_and_an_active_one_with_its_first_debit_render_in_both_parts() {
+        MailTemplates.RenderedMail lapsed = render(new MandateLapsed("6000", "m-1", "RUM-6000-000001", null, "DURAND",
+                "claire.durand@example.fr"), Instant.parse("2026-12-02T09:30:00Z"));
+        MailTemplates.RenderedMail active = render(new MandateActivated("6000", "m-1", "SIGNATURE", "RUM-6000-000001",
+                "FR76 **** 189", null, null, null, "DURAND", "claire.durand@example.fr", LocalDate.of(2026, 12, 15)),
+                Instant.parse("2026-11-28T09:30:00Z"));
+
+        assertThat(lapsed.subject()).isEqualTo("Portail Famille : votre mandat de prélèvement n'est plus valable");
+        assertThat(lapsed.text()).contains("36 mois", "- Aucune facture n'a été prélevée avec ce mandat\n",
+                "https://portail.example.fr/facturation/prelevement").doesNotContain("??", "null");
+        assertThat(lapsed.html()).contains("36 mois", "Aucune facture n").doesNotContain("??", "null");
+        assertThat(active.text()).contains("Premier prélèvement prévu le 15/12/2026.", "- Signé le 28/11/2026 à 10h30")
+                .doesNotContain("??", "null");
+        assertThat(active.html()).contains("Premier prélèvement prévu le 15/12/2026").doesNotContain("??", "null");
     }
 
     @Test

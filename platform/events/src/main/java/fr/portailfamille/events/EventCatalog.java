@@ -1,8 +1,11 @@
 package fr.portailfamille.events;
 
+import fr.portailfamille.events.billing.DirectDebitRejected;
 import fr.portailfamille.events.billing.InvoiceCancelled;
 import fr.portailfamille.events.billing.InvoiceIssued;
 import fr.portailfamille.events.billing.MandateActivated;
+import fr.portailfamille.events.billing.MandateLapsed;
+import fr.portailfamille.events.billing.MandateRevoked;
 import fr.portailfamille.events.billing.MandateSignatureRequested;
 import fr.portailfamille.events.billing.PaymentFailed;
 import fr.portailfamille.events.billing.PaymentSucceeded;
@@ -56,6 +59,9 @@ public final class EventCatalog {
             entry("billing", PaymentFailed.class, Topics.BILLING),
             entry("billing", MandateSignatureRequested.class, Topics.BILLING),
             entry("billing", MandateActivated.class, Topics.BILLING),
+            entry("billing", MandateRevoked.class, Topics.BILLING),
+            entry("billing", MandateLapsed.class, Topics.BILLING),
+            entry("billing", DirectDebitRejected.class, Topics.BILLING),
             entry("identity", AccountActivationRequested.class, Topics.IDENTITY),
             entry("identity", PasswordResetRequested.class, Topics.IDENTITY),
             entry("identity", PasswordChanged.class, Topics.IDENTITY),
