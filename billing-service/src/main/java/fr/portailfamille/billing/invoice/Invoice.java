@@ -95,6 +95,14 @@ public class Invoice extends Audited {
     @Column(name = "cancelled_by", length = 100)
     private String cancelledBy;
 
+    /** The day a direct-debit file collects it (status DIRECT_DEBIT_SCHEDULED, and once paid by that debit). */
+    @Column(name = "direct_debit_date")
+    private LocalDate directDebitDate;
+
+    /** A debit of it was rejected: the family pays it online, later files leave it out. */
+    @Column(name = "direct_debit_excluded", nullable = false)
+    private boolean directDebitExcluded;
+
     @ElementCollection
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
     @OrderColumn(name = "position")
@@ -141,6 +149,36 @@ public class Invoice extends Audited {
         this.status = InvoiceStatus.TO_PAY;
     }
 
+    /** In the direct-debit file of {@code collectionDate}: only {@link InvoiceDebits} calls it, on a locked row. */
+    void scheduleDebit(LocalDate collectionDate) {
+        this.status = InvoiceStatus.DIRECT_DEBIT_SCHEDULED;
+        this.directDebitDate = collectionDate;
+    }
+
+    /** Its debit was rejected (or returned): payable online again, never in a later file. */
+    void reopenAfterRejectedDebit() {
+        this.status = InvoiceStatus.TO_PAY;
+        this.directDebitExcluded = true;
+        this.paidAt = null;
+        this.paymentMethod = null;
+        this.paymentReference = null;
+    }
+
+    /**
+     * When the bank debits it, if it is one the family would see debited: « À payer », the dossier under an
+     * active mandate, not taken out of direct debit: its due date, or the next file's day once that date
+     * has passed; in a file: that file's day. Otherwise {@code null}.
+     */
+    LocalDate plannedDebitDate(boolean dossierUnderDirectDebit, LocalDate today) {
+        if (status == InvoiceStatus.DIRECT_DEBIT_SCHEDULED) {
+            return directDebitDate;
+        }
+        if (status == InvoiceStatus.TO_PAY && dossierUnderDirectDebit && !directDebitExcluded) {
+            return dueDate.isAfter(today) ? dueDate : today.plusDays(1);
+        }
+        return null;
+    }
+
     void cancel(String reason, Instant at, String by) {
         this.status = InvoiceStatus.CANCELLED;
         this.cancellationReason = reason;
@@ -152,6 +190,14 @@ public class Invoice extends Audited {
     public NewInvoice toNewInvoice() {
         return new NewInvoice(number, dossierNumber, period, issueDate, dueDate,
                 lines.stream().map(IssuedLine::toLine).toList(), total);
+    }
+
+    public LocalDate getDirectDebitDate() {
+        return directDebitDate;
+    }
+
+    public boolean isDirectDebitExcluded() {
+        return directDebitExcluded;
     }
 
     public UUID getId() {

@@ -38,13 +38,13 @@ public class InvoiceController {
     /** An invoice in a list; when paid, how and when; when cancelled, why (« précédentes factures »). */
     public record InvoiceSummary(UUID id, String number, String dossierNumber, String period, LocalDate issueDate,
                                  LocalDate dueDate, BigDecimal total, InvoiceStatus status, String statusLabel,
-                                 boolean payable, String pdfPath, PaymentView payment,
+                                 boolean payable, LocalDate plannedDebitDate, String pdfPath, PaymentView payment,
                                  CancellationView cancellation) {
 
-        static InvoiceSummary of(Invoice invoice) {
+        static InvoiceSummary of(Invoice invoice, InvoiceStanding standing) {
             return new InvoiceSummary(invoice.getId(), invoice.getNumber(), invoice.getDossierNumber(),
                     invoice.getPeriod(), invoice.getIssueDate(), invoice.getDueDate(), invoice.getTotal(),
-                    invoice.getStatus(), invoice.getStatus().label(), invoice.getStatus().isPayable(),
+                    invoice.getStatus(), standing.statusLabel(), standing.payable(), standing.plannedDebitDate(),
                     invoice.getPdf() == null ? null : InvoiceIssuing.pdfPath(invoice.getId()),
                     PaymentView.of(invoice), CancellationView.of(invoice, false));
         }
@@ -54,8 +54,8 @@ public class InvoiceController {
     public record InvoiceList(List<InvoiceSummary> items, int page, int size, long total) {
 
         static InvoiceList of(InvoicePage page) {
-            return new InvoiceList(page.items().stream().map(InvoiceSummary::of).toList(), page.page(), page.size(),
-                    page.total());
+            return new InvoiceList(page.items().stream().map(i -> InvoiceSummary.of(i, page.standingOf(i))).toList(),
+                    page.page(), page.size(), page.total());
         }
     }
 
@@ -88,16 +88,16 @@ public class InvoiceController {
     /** An invoice with its lines. */
     public record InvoiceDetail(UUID id, String number, String dossierNumber, String period, LocalDate issueDate,
                                 LocalDate dueDate, BigDecimal total, InvoiceStatus status, String statusLabel,
-                                boolean payable, String pdfPath, List<LineView> lines, PaymentView payment,
-                                CancellationView cancellation) {
+                                boolean payable, LocalDate plannedDebitDate, String pdfPath, List<LineView> lines,
+                                PaymentView payment, CancellationView cancellation) {
 
-        static InvoiceDetail of(Invoice invoice, PortalPrincipal viewer) {
-            InvoiceSummary summary = InvoiceSummary.of(invoice);
+        static InvoiceDetail of(Invoice invoice, InvoiceStanding standing, PortalPrincipal viewer) {
+            InvoiceSummary summary = InvoiceSummary.of(invoice, standing);
             List<LineView> lines = invoice.getLines().stream().map(l -> new LineView(l.beneficiary(), l.service(),
                     l.label(), l.unitPrice(), l.quantity(), l.amount())).toList();
             return new InvoiceDetail(summary.id(), summary.number(), summary.dossierNumber(), summary.period(),
                     summary.issueDate(), summary.dueDate(), summary.total(), summary.status(), summary.statusLabel(),
-                    summary.payable(), summary.pdfPath(), lines, summary.payment(),
+                    summary.payable(), summary.plannedDebitDate(), summary.pdfPath(), lines, summary.payment(),
                     CancellationView.of(invoice, viewer.isStaff()));
         }
     }
@@ -119,7 +119,8 @@ public class InvoiceController {
     @Operation(summary = "One invoice with its lines, status and, when paid, how and when")
     @GetMapping("/api/billing/invoices/{id}")
     public InvoiceDetail get(PortalPrincipal caller, @PathVariable UUID id) {
-        return InvoiceDetail.of(service.get(caller, id), caller);
+        Invoice invoice = service.get(caller, id);
+        return InvoiceDetail.of(invoice, service.standing(invoice), caller);
     }
 
     @Operation(summary = "The invoice's PDF, as an attachment")
@@ -141,6 +142,7 @@ public class InvoiceController {
     @PostMapping("/api/billing/invoices/{id}/cancellation")
     @StaffOnly
     public InvoiceDetail cancel(PortalPrincipal agent, @PathVariable UUID id, @Valid @RequestBody Cancellation body) {
-        return InvoiceDetail.of(service.cancel(agent, id, body.reason()), agent);
+        Invoice invoice = service.cancel(agent, id, body.reason());
+        return InvoiceDetail.of(invoice, service.standing(invoice), agent);
     }
 }

@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
 public class InvoicePayments {
 
     private final InvoiceRepository invoices;
+    private final DirectDebitPlan directDebit;
 
-    InvoicePayments(InvoiceRepository invoices) {
+    InvoicePayments(InvoiceRepository invoices, DirectDebitPlan directDebit) {
         this.invoices = invoices;
+        this.directDebit = directDebit;
     }
 
     /**
@@ -60,9 +62,15 @@ public class InvoicePayments {
             throw new InvoiceNotFoundException();
         }
         List<Invoice> ordered = ids.stream().map(locked::get).toList();
+        boolean underDirectDebit = !directDebit.onlinePaymentBeforeDebit()
+                && !directDebit.dossiersUnderDirectDebit(List.of(dossierNumber)).isEmpty();
         for (Invoice invoice : ordered) {
             if (!invoice.getStatus().isPayable()) {
                 throw new InvoiceNotPayableException(invoice.getNumber(), invoice.getStatus());
+            }
+            if (underDirectDebit && !invoice.isDirectDebitExcluded()) {
+                // The bank will debit it: one invoice, one way of paying.
+                throw new InvoiceNotPayableException(invoice.getNumber(), InvoiceStatus.DIRECT_DEBIT_SCHEDULED);
             }
         }
         ordered.forEach(invoice -> invoice.reserveFor(paymentId));

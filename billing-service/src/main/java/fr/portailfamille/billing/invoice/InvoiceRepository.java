@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,23 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Invoice i where i.paymentId = :paymentId order by i.id")
     List<Invoice> lockByPayment(@Param("paymentId") UUID paymentId);
+
+    /** The invoices a direct-debit file of {@code day} collects (InvoiceDebits#schedule), locked in the order of their ids. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.dossierNumber in :dossiers and i.status = fr.portailfamille.billing.invoice.InvoiceStatus.TO_PAY "
+            + "and i.directDebitExcluded = false and i.dueDate <= :day order by i.id")
+    List<Invoice> lockToCollect(@Param("dossiers") Collection<String> dossierNumbers, @Param("day") LocalDate day);
+
+    /** The invoices in files collected on or before {@code day}, locked in the order of their ids. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.status = fr.portailfamille.billing.invoice.InvoiceStatus.DIRECT_DEBIT_SCHEDULED "
+            + "and i.directDebitDate <= :day order by i.id")
+    List<Invoice> lockCollected(@Param("day") LocalDate day);
+
+    /** A dossier's unpaid invoices that a file may collect, or in a file. */
+    @Query("select i from Invoice i where i.dossierNumber = :dossier and (i.status = fr.portailfamille.billing.invoice.InvoiceStatus.DIRECT_DEBIT_SCHEDULED "
+            + "or (i.status = fr.portailfamille.billing.invoice.InvoiceStatus.TO_PAY and i.directDebitExcluded = false))")
+    List<Invoice> findToCollect(@Param("dossier") String dossierNumber);
 
     /** The invoice with its lines (read after the transaction ends). */
     @EntityGraph(attributePaths = {"lines", "pdf"})

@@ -13,7 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,36 +28,61 @@ import java.util.UUID;
 @Service
 public class InvoiceService {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("issueDate"), Sort.Order.desc("number"));
 
     private final InvoiceRepository invoices;
     private final FileStore files;
     private final OutboxPublisher outbox;
     private final Clock clock;
+    private final DirectDebitPlan directDebit;
 
-    InvoiceService(InvoiceRepository invoices, FileStore files, OutboxPublisher outbox, Clock clock) {
+    InvoiceService(InvoiceRepository invoices, FileStore files, OutboxPublisher outbox, Clock clock,
+                   DirectDebitPlan directDebit) {
         this.invoices = invoices;
         this.files = files;
         this.outbox = outbox;
         this.clock = clock;
+        this.directDebit = directDebit;
+    }
+
+    /** Where each invoice stands for its family, direct debit included (one query for the whole list). */
+    public Map<UUID, InvoiceStanding> standings(List<Invoice> list) {
+        Set<String> underDirectDebit = list.isEmpty() ? Set.of()
+                : directDebit.dossiersUnderDirectDebit(list.stream().map(Invoice::getDossierNumber).distinct().toList());
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        Map<UUID, InvoiceStanding> standings = new HashMap<>();
+        for (Invoice invoice : list) {
+            standings.put(invoice.getId(), InvoiceStanding.of(invoice,
+                    underDirectDebit.contains(invoice.getDossierNumber()), directDebit.onlinePaymentBeforeDebit(), today));
+        }
+        return standings;
+    }
+
+    public InvoiceStanding standing(Invoice invoice) {
+        return standings(List.of(invoice)).get(invoice.getId());
+    }
+
+    private InvoicePage page(List<Invoice> items, int page, int size, long total) {
+        return new InvoicePage(items, page, size, total, standings(items));
     }
 
     /** The caller's own dossier's invoices of one view, newest first; none for a caller without a dossier. */
     @Transactional(readOnly = true)
     public InvoicePage familyInvoices(PortalPrincipal family, InvoiceView view, int page, int size) {
         if (family.dossier().isEmpty()) {
-            return new InvoicePage(List.of(), page, size, 0);
+            return page(List.of(), page, size, 0);
         }
         Page<Invoice> found = invoices.findByDossier(family.dossier().get(), view.statuses(),
                 PageRequest.of(page, size, NEWEST_FIRST));
-        return new InvoicePage(found.getContent(), page, size, found.getTotalElements());
+        return page(found.getContent(), page, size, found.getTotalElements());
     }
 
     /** Every invoice of a dossier, every status, newest first (agents). */
     @Transactional(readOnly = true)
     public InvoicePage dossierInvoices(String dossierNumber, int page, int size) {
         Page<Invoice> found = invoices.findByDossierNumber(dossierNumber, PageRequest.of(page, size, NEWEST_FIRST));
-        return new InvoicePage(found.getContent(), page, size, found.getTotalElements());
+        return page(found.getContent(), page, size, found.getTotalElements());
     }
 
     /** One invoice with its lines: the family's own, any for an agent; else 404. */

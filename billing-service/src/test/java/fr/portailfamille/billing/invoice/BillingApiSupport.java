@@ -49,7 +49,7 @@ public abstract class BillingApiSupport extends RunningService {
     }
 
     /** An invoice number no other test (nor an earlier run on the same database) uses: « T-3F9K2-7 ». */
-    static String newNumber() {
+    protected static String newNumber() {
         return "T-" + RUN + "-" + SEQUENCE.incrementAndGet();
     }
 
@@ -62,7 +62,7 @@ public abstract class BillingApiSupport extends RunningService {
     }
 
     /** The seed's invoice (44.00 + 7.50 = 51.50) under another number, for a dossier, as a JSON invoice. */
-    static String seedInvoice(String number, String dossier) {
+    protected static String seedInvoice(String number, String dossier) {
         return """
                 {"number": "%s", "dossierNumber": "%s", "period": "Septembre 2026",
                  "issueDate": "2026-10-05", "dueDate": "2026-10-31", "total": 51.50,
@@ -72,11 +72,11 @@ public abstract class BillingApiSupport extends RunningService {
                 .formatted(number, dossier);
     }
 
-    static String batch(String... invoices) {
+    protected static String batch(String... invoices) {
         return "{\"invoices\": [" + String.join(",", invoices) + "]}";
     }
 
-    ApiClient.Response importJson(String json) {
+    protected ApiClient.Response importJson(String json) {
         return api().post("/api/billing/imports", agent(), json);
     }
 
@@ -95,7 +95,7 @@ public abstract class BillingApiSupport extends RunningService {
         return idOf(number);
     }
 
-    UUID idOf(String number) {
+    protected UUID idOf(String number) {
         return jdbc.sql("select id from invoice where number = ?").param(number).query(UUID.class).single();
     }
 

@@ -27,7 +27,10 @@ final class DossierServiceStub {
 
     enum Answer { PROFILES, FAILURE }
 
-    /** Known dossiers: 6000 the seed's family with its key, 6001 without a readable key, 6002 another family. */
+    /**
+     * Known dossiers: 6000 the seed's family with its key, 6001 without a readable key, 6002 another family;
+     * and any number from 7000 to 7999 (the direct-debit tests' families).
+     */
     static final Map<String, String> PROFILES = Map.of(
             "6000", """
                     {"number":"6000","familyName":"Famille DURAND","email":"durand.6000@example.test",
@@ -75,6 +78,13 @@ final class DossierServiceStub {
         List<String> profiles = new ArrayList<>();
         for (JsonNode number : body.get("numbers")) {
             String profile = PROFILES.get(number.asString());
+            if (profile == null && number.asString().matches("7[0-9]{3}")) {
+                // The direct-debit tests' own dossiers: one family each, so that each test signs its own mandate.
+                profile = """
+                        {"number":"%1$s","familyName":"Famille %1$s","email":"%1$s@example.test",
+                         "addressLines":["1 rue du Test"],"postcode":"66500","city":"Prades","accessKey":"EFGH2345"}"""
+                        .formatted(number.asString());
+            }
             if (profile != null) {
                 profiles.add(profile);
             }

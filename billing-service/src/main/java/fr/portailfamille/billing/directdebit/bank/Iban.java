@@ -54,6 +54,20 @@ public record Iban(String value) {
         }
     }
 
+    /**
+     * Whether both accounts are at the same bank (country and the bank code of the BBAN, as the registry
+     * places it): a new IBAN at the same bank is an amendment with the original account; at another bank,
+     * {@code SMNDA}.
+     */
+    public boolean sameBankAs(Iban other) {
+        if (!country().equals(other.country())) {
+            return false;
+        }
+        String mine = IbanUtil.getBankCode(value);
+        String theirs = IbanUtil.getBankCode(other.value);
+        return mine != null && mine.equals(theirs);
+    }
+
     /** The country code, {@code FR}. */
     public String country() {
         return value.substring(0, 2);

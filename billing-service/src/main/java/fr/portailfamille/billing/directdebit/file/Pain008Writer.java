@@ -200,7 +200,7 @@ public final class Pain008Writer {
         w.end();
     }
 
-    static String paymentInformationId(String messageId, SequenceType sequenceType) {
+    public static String paymentInformationId(String messageId, SequenceType sequenceType) {
         String base = messageId.length() > 30 ? messageId.substring(0, 30) : messageId;
         return base + "-" + sequenceType.name();
     }

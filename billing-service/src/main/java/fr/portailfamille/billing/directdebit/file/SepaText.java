@@ -85,7 +85,7 @@ public final class SepaText {
         return id;
     }
 
-    static boolean isIdentifier(String id) {
+    public static boolean isIdentifier(String id) {
         return id != null && IDENTIFIER.matcher(id).matches() && !id.isBlank()
                 && !id.startsWith("/") && !id.endsWith("/") && !id.contains("//");
     }

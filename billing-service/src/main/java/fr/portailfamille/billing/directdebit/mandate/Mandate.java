@@ -4,6 +4,7 @@ import fr.portailfamille.billing.directdebit.bank.Bic;
 import fr.portailfamille.billing.directdebit.bank.Iban;
 import fr.portailfamille.billing.directdebit.bank.MandateReference;
 import fr.portailfamille.billing.directdebit.consent.ConsentCode;
+import fr.portailfamille.billing.directdebit.file.MandateAmendment;
 import fr.portailfamille.platform.jpa.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -174,6 +175,39 @@ public class Mandate extends Audited {
         this.pendingBic = null;
         this.pendingHolderName = null;
         this.codeHash = null;
+    }
+
+    /**
+     * What the next file tells the bank of a change of bank details signed since the last file: the former
+     * IBAN at the same bank, {@code SMNDA} at another one; {@code null} when nothing changed.
+     */
+    public MandateAmendment pendingAmendment() {
+        if (originalIban == null) {
+            return null;
+        }
+        Iban former = new Iban(originalIban);
+        return former.sameBankAs(new Iban(iban)) ? new MandateAmendment.OriginalDebtorAccount(originalIban)
+                : new MandateAmendment.SameMandateNewDebtorAgent();
+    }
+
+    /** A file carried the amendment: the bank knows the new account. */
+    void amendmentCarried() {
+        this.originalIban = null;
+        this.originalBic = null;
+    }
+
+    /** Unused for 36 months: no longer valid (SEPA rulebook). */
+    void lapse() {
+        this.status = MandateStatus.LAPSED;
+        this.pendingIban = null;
+        this.pendingBic = null;
+        this.pendingHolderName = null;
+        this.codeHash = null;
+    }
+
+    /** The IBAN to debit, whole: only for the bank's file and the treasury's eyes. */
+    public String ibanForBank() {
+        return iban;
     }
 
     void newCode(ConsentCode code) {

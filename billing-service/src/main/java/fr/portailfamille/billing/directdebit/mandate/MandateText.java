@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record MandateText(String version, List<String> paragraphs) {
 
-    static final String CURRENT_VERSION = "2026-12-v1";
+    public static final String CURRENT_VERSION = "2026-12-v1";
 
     static MandateText current(CreditorProperties creditor) {
         return new MandateText(CURRENT_VERSION, List.of(

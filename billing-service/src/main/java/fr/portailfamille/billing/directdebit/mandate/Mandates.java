@@ -2,19 +2,28 @@ package fr.portailfamille.billing.directdebit.mandate;
 
 import fr.portailfamille.billing.directdebit.bank.MandateReference;
 import fr.portailfamille.billing.directdebit.consent.ConsentCode;
+import fr.portailfamille.billing.invoice.InvoiceDebits;
 import fr.portailfamille.events.billing.MandateActivated;
+import fr.portailfamille.events.billing.MandateLapsed;
+import fr.portailfamille.events.billing.MandateRevoked;
 import fr.portailfamille.events.billing.MandateSignatureRequested;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,15 +44,66 @@ public class Mandates {
     private final CreditorProperties creditor;
     private final OutboxPublisher outbox;
     private final MandatePdf pdf;
+    private final InvoiceDebits invoiceDebits;
     private final Clock clock;
 
     public Mandates(MandateRepository mandates, CreditorProperties creditor, OutboxPublisher outbox, MandatePdf pdf,
-                    Clock clock) {
+                    InvoiceDebits invoiceDebits, Clock clock) {
         this.mandates = mandates;
         this.creditor = creditor;
         this.outbox = outbox;
         this.pdf = pdf;
+        this.invoiceDebits = invoiceDebits;
         this.clock = clock;
+    }
+
+    /** Of these dossiers, those with an active mandate. */
+    @Transactional(readOnly = true)
+    public Set<String> dossiersWithActiveMandate(Collection<String> dossierNumbers) {
+        return dossierNumbers.isEmpty() ? Set.of() : Set.copyOf(mandates.activeDossiers(dossierNumbers));
+    }
+
+    /** Every active mandate, locked until the caller's transaction ends (a file is being made from them). */
+    @Transactional
+    public List<Mandate> lockActive() {
+        return mandates.lockActive();
+    }
+
+    /** The file just made tells the bank of the mandate's new bank details: they are no longer pending. */
+    @Transactional
+    public void amendmentCarried(Mandate mandate) {
+        mandate.amendmentCarried();
+        mandates.save(mandate);
+    }
+
+    /**
+     * The mandate was not used for 36 months (last debit {@code lastDebitDate}, or never since its
+     * signature): it lapses, as the SEPA rulebook says, and the family is told. An inactive one is left.
+     */
+    @Transactional
+    public boolean lapse(UUID id, LocalDate lastDebitDate) {
+        Mandate mandate = mandates.lockById(id).orElse(null);
+        if (mandate == null || mandate.getStatus() != MandateStatus.ACTIVE) {
+            return false;
+        }
+        mandate.lapse();
+        mandates.saveAndFlush(mandate);
+        outbox.publish(new MandateLapsed(mandate.getDossierNumber(), mandate.getId().toString(), mandate.getRum(),
+                lastDebitDate, mandate.getFamilyName(), mandate.getEmail()));
+        return true;
+    }
+
+    /** Signed mandates (active, stopped, lapsed), of one dossier or all, newest first (agents). */
+    @Transactional(readOnly = true)
+    public Page<Mandate> signed(String dossierNumber, int page, int size) {
+        String dossier = dossierNumber == null || dossierNumber.isBlank() ? null : dossierNumber.strip();
+        return mandates.signed(dossier, PageRequest.of(page, size, Sort.by(Sort.Order.desc("signedAt"))));
+    }
+
+    /** Any mandate (agents); 404 when unknown. */
+    @Transactional(readOnly = true)
+    public Mandate get(UUID id) {
+        return mandates.findById(id).orElseThrow(() -> ApiProblem.notFound("mandat-introuvable", "mandate.not-found"));
     }
 
     public MandateText text() {
@@ -138,9 +198,12 @@ public class Mandates {
                     family.auditName());
         }
         mandates.saveAndFlush(mandate);
+        LocalDate firstDebit = change ? null
+                : invoiceDebits.firstPlannedDebit(mandate.getDossierNumber(), LocalDate.now(clock.withZone(PARIS)))
+                .orElse(null);
         outbox.publish(new MandateActivated(mandate.getDossierNumber(), mandate.getId().toString(),
                 change ? BANK_DETAILS_CHANGE : SIGNATURE, mandate.getRum(), mandate.maskedIban(), creditor.name(),
-                creditor.identifier(), now, mandate.getFamilyName(), mandate.getEmail()));
+                creditor.identifier(), now, mandate.getFamilyName(), mandate.getEmail(), firstDebit));
         return mandate;
     }
 
@@ -164,8 +227,12 @@ public class Mandates {
     @Transactional
     public Mandate revoke(PortalPrincipal family, UUID id) {
         Mandate mandate = active(family, id);
-        mandate.revoke(clock.instant(), family.auditName());
-        return mandates.saveAndFlush(mandate);
+        Instant now = clock.instant();
+        mandate.revoke(now, family.auditName());
+        mandates.saveAndFlush(mandate);
+        outbox.publish(new MandateRevoked(mandate.getDossierNumber(), mandate.getId().toString(), mandate.getRum(),
+                now, mandate.getFamilyName(), mandate.getEmail()));
+        return mandate;
     }
 
     private void sendCode(Mandate mandate) {

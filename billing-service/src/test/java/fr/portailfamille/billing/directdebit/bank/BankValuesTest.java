@@ -55,6 +55,18 @@ class BankValuesTest {
     }
 
     @Test
+    void a_new_iban_is_at_the_same_bank_when_country_and_bank_code_match() {
+        Iban societeGenerale = new Iban("FR9630003000300000000000012");
+        Iban sameBankOtherAccount = new Iban("FR0430003000400000000000063");
+        Iban laBanquePostale = new Iban("FR1420041010050500013M02606");
+        Iban germanSameDigits = new Iban("DE89370400440532013000");
+
+        assertThat(societeGenerale.sameBankAs(sameBankOtherAccount)).isTrue();
+        assertThat(societeGenerale.sameBankAs(laBanquePostale)).isFalse();
+        assertThat(laBanquePostale.sameBankAs(germanSameDigits)).isFalse();
+    }
+
+    @Test
     void a_bic_is_optional_and_checked_when_given() {
         assertThat(Bic.parseOptional("bic", "")).isNull();
         assertThat(Bic.parseOptional("bic", " bnpa frpp xxx").value()).isEqualTo("BNPAFRPPXXX");
