@@ -743,3 +743,169 @@ journey("the family's home page shows the news item among the registration deadl
   assert.match(form.headers()["content-disposition"], /^attachment/);
   await assertAccessible(page, "l'accueil avec les actualités");
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prélèvement automatique (ADR 005): an agent imports an invoice of dossier 6000 due in 20 days; the family joins the
+// direct debit (holder, IBAN, address, the mandate's text, the code e-mailed), sees its active mandate with its RUM and
+// downloads its PDF, and its invoice says « Prélèvement prévu le … »; the agent exports the SEPA file (pain.008) of the
+// invoice's due date and downloads it. One journey: each step needs the one before.
+
+const DEBITED_INVOICE = "2026-DD0001";
+const DEBIT_IBAN = "FR7630006000011234567890189";
+const DEBIT_MASKED_IBAN = "FR76 **** **** **** **** **** 189";
+const MANDATE_CODE_SUBJECT = "Votre code de signature du mandat de prélèvement";
+
+/** The mails to the family whose subject has {@code subject}, as the mail catcher lists them (newest first). */
+const familyMails = (mails, subject) => mails.locator("tr").filter({ hasText: FAMILY_EMAIL }).filter({ hasText: subject });
+
+/** How many « code de signature » mails the family has now, read in a tab of its own. */
+async function mandateCodeMails(page) {
+  const mails = await page.context().newPage();
+  try {
+    await mails.goto(MAIL_PAGE + "/");
+    return await familyMails(mails, MANDATE_CODE_SUBJECT).count();
+  } finally {
+    await mails.close();
+  }
+}
+
+/**
+ * The 6-digit code of the newest « code de signature » mail, once there are more than {@code before} of them (a retry
+ * must not read the code of the attempt before; the mail catcher keeps every mail, newest first), read in a tab of its
+ * own so that the portal's page keeps its step.
+ */
+async function mandateCodeFromMail(page, before) {
+  const mails = await page.context().newPage();
+  try {
+    for (let tries = 0; tries < 30; tries++) {
+      await mails.goto(MAIL_PAGE + "/");
+      const rows = familyMails(mails, MANDATE_CODE_SUBJECT);
+      if (await rows.count() > before) {
+        await rows.first().getByRole("link").first().click();
+        const body = await mails.frameLocator("iframe[title='Contenu du mail']").locator("body").innerText();
+        const code = /(?<!\d)(\d{6})(?!\d)/.exec(body)?.[1];
+        assert.ok(code, `a 6-digit code in the mail:\n${body}`);
+        return code;
+      }
+      await mails.waitForTimeout(2000);
+    }
+    assert.fail(`no new mail « ${MANDATE_CODE_SUBJECT} » for ${FAMILY_EMAIL}`);
+  } finally {
+    await mails.close();
+  }
+}
+
+/** The definition (dd) of the term (dt) {@code term} in the page's lists. */
+const definitionOf = (page, term) => page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
+
+journey("the family joins the direct debit with the e-mailed code, its invoice is « Prélèvement prévu », the agent exports the SEPA file", async (page) => {
+  assert.ok(MAIL_PAGE, "MAIL_PAGE_URL is given by e2e");
+  const issued = parisDay(0);
+  const due = parisDay(20);
+
+  // 1 The agent imports an invoice of dossier 6000 due in 20 days (imported again on a retry: nothing new).
+  await login(page, AGENT);
+  await page.goto(PORTAL + "/agent/facturation/import");
+  const importForm = page.getByRole("form", { name: "Importer des factures" });
+  await importForm.waitFor();
+  const csv = [AGENT_BILLING_CSV_HEADER,
+    `${DEBITED_INVOICE};6000;Décembre 2026;${issued.french};${due.french};DURAND Marie;Repas Enfants;4,40;5;22,00;22,00`].join("\n");
+  await importForm.locator("input[type=file]").setInputFiles({ name: "factures-decembre.csv", mimeType: "text/csv",
+    buffer: Buffer.from(csv, "utf8") });
+  await importForm.getByRole("button", { name: "Importer" }).click();
+  await page.getByText(/1 facture importée|Ce lot a déjà été importé/).first().waitFor();
+
+  // 2 The family opens « Adhérez au prélèvement automatique… » (on a retry: the mandate of the attempt before is stopped).
+  await page.context().clearCookies();
+  await login(page, FAMILY);
+  await page.locator("#fr-header-main-navigation").getByRole("link", { name: "Facturation" }).click();
+  await page.getByRole("navigation", { name: "Facturation" })
+    .getByRole("link", { name: "Adhérez au prélèvement automatique ou modifiez vos coordonnées bancaires" }).click();
+  await page.getByRole("heading", { level: 1, name: "Adhérez au prélèvement automatique ou modifiez vos coordonnées bancaires" }).waitFor();
+  const holder = page.getByLabel(/^Titulaire du compte/);
+  const stop = page.getByRole("button", { name: "Arrêter le prélèvement" });
+  const restart = page.getByRole("button", { name: "Recommencer avec d'autres coordonnées" });
+  await holder.or(stop).or(restart).first().waitFor();
+  if (await stop.isVisible()) {
+    await stop.click();
+    await page.getByRole("button", { name: "Confirmer l'arrêt du prélèvement" }).click();
+    await page.getByText("Le prélèvement automatique est arrêté").waitFor();
+    await page.getByRole("button", { name: "Adhérer au prélèvement automatique" }).click();
+  } else if (await restart.isVisible()) {
+    await restart.click();
+  }
+  await assertAccessible(page, "l'adhésion au prélèvement automatique");
+
+  // 1 the account, 2 the mandate's text, « Signer le mandat »: a code by e-mail.
+  await holder.fill("Claire DURAND");
+  await page.getByLabel(/^Adresse/).fill("12 rue des Lilas");
+  await page.getByLabel(/^Code postal/).fill("66130");
+  await page.getByLabel(/^Commune/).fill("Ille-sur-Têt");
+  await page.getByLabel(/^IBAN/).fill(DEBIT_IBAN);
+  await page.getByRole("button", { name: "Étape suivante" }).click();
+  await page.getByRole("heading", { name: "Mandat de prélèvement SEPA" }).waitFor();
+  await page.getByText("Identifiant créancier SEPA (ICS)").first().waitFor();
+  await page.getByText(/droit à remboursement/).first().waitFor();
+  await assertAccessible(page, "le texte du mandat");
+  const mailsBefore = await mandateCodeMails(page);
+  await page.getByRole("button", { name: "Signer le mandat" }).click();
+  await page.getByText("Un code vous a été envoyé par courriel : saisissez-le pour signer le mandat.").waitFor();
+
+  // 3 the code of the mail signs it: the mandate is active, with its RUM and the IBAN masked.
+  const code = await mandateCodeFromMail(page, mailsBefore);
+  await page.getByLabel(/^Code reçu par courriel/).fill(code);
+  await page.getByRole("button", { name: "Valider" }).click();
+  await page.getByText("Votre mandat de prélèvement est actif").first().waitFor();
+  const rum = ((await definitionOf(page, "Référence unique du mandat (RUM)").innerText()) ?? "").trim();
+  assert.match(rum, /^[A-Z0-9][A-Z0-9/?:().,'+ -]{0,34}$/, `a RUM: « ${rum} »`);
+  assert.equal((await definitionOf(page, "IBAN").innerText()).trim(), DEBIT_MASKED_IBAN);
+  await page.getByRole("button", { name: "Modifier mes coordonnées bancaires" }).waitFor();
+  await assertAccessible(page, "le mandat actif");
+  const pdfLink = page.getByRole("link", { name: "Télécharger le mandat (PDF)" });
+  const pdf = await page.request.get(PORTAL + await pdfLink.getAttribute("href"));
+  assert.equal(pdf.status(), 200, "the signed mandate's PDF");
+  assert.equal(pdf.headers()["content-type"], "application/pdf");
+  assert.match(pdf.headers()["content-disposition"] ?? "", /^attachment/);
+  assert.equal((await pdf.body()).subarray(0, 5).toString("latin1"), "%PDF-");
+
+  // The invoice is no longer to pay online: « Prélèvement prévu le … », no checkbox.
+  await page.getByRole("navigation", { name: "Facturation" })
+    .getByRole("link", { name: "Payez votre ou vos facture(s) en ligne" }).click();
+  await page.getByRole("heading", { name: "Payez votre ou vos facture(s) en ligne" }).waitFor();
+  const invoiceRow = page.locator("tr").filter({ hasText: DEBITED_INVOICE });
+  await invoiceRow.getByText(/Prélèvement prévu le \d\d\/\d\d\/\d{4}/i).waitFor();
+  await invoiceRow.getByText("Cette facture sera prélevée sur votre compte : vous n'avez rien à payer en ligne.").waitFor();
+  assert.equal(await invoiceRow.getByRole("checkbox").count(), 0, "a debited invoice cannot be chosen to pay online");
+  await assertAccessible(page, "une facture au prélèvement");
+
+  // 3 The agent exports the file of the invoice's due date (on a retry: the same file, proposed again).
+  await page.context().clearCookies();
+  await login(page, AGENT);
+  await page.goto(PORTAL + "/agent/facturation");
+  await page.getByRole("link", { name: /Prélèvements automatiques/ }).click();
+  await page.getByRole("heading", { level: 1, name: "Prélèvements automatiques" }).waitFor();
+  await assertAccessible(page, "les prélèvements automatiques");
+  await page.getByLabel(/^Date de prélèvement/).fill(due.iso);
+  await page.getByRole("button", { name: "Exporter le fichier" }).click();
+  await page.getByRole("heading", { level: 1, name: `Fichier de prélèvement du ${due.french}` }).waitFor();
+  await page.getByText(/^Fichier exporté : |^Ce fichier a déjà été exporté le /).first().waitFor();
+  const debitRow = page.getByRole("table", { name: "Prélèvements du fichier" }).locator("tr").filter({ hasText: DEBITED_INVOICE });
+  await debitRow.waitFor();
+  const debit = await debitRow.innerText();
+  assert.match(debit, /Premier prélèvement \(FRST\)/, `the mandate's first debit:\n${debit}`);
+  assert.match(debit, /22,00\s€/);
+  assert.ok(debit.includes(rum), `the debit names the mandate ${rum}:\n${debit}`);
+  assert.ok(debit.includes(DEBIT_MASKED_IBAN), `the debit shows the IBAN masked:\n${debit}`);
+  assert.ok(Number((await definitionOf(page, "Nombre de prélèvements").innerText()).trim()) >= 1, "at least this debit");
+  await assertAccessible(page, "le fichier de prélèvement");
+
+  const fileLink = page.getByRole("link", { name: `Télécharger le fichier du ${due.french}` });
+  const file = await page.request.get(PORTAL + await fileLink.getAttribute("href"));
+  assert.equal(file.status(), 200, "the pain.008 file");
+  assert.match(file.headers()["content-type"] ?? "", /xml/);
+  assert.match(file.headers()["content-disposition"] ?? "", /^attachment/);
+  const xml = await file.text();
+  assert.ok(xml.includes("pain.008.001.02"), "a pain.008.001.02 file");
+  assert.ok(xml.includes(DEBITED_INVOICE), `the file carries the invoice ${DEBITED_INVOICE}`);
+  assert.ok(xml.includes(DEBIT_IBAN), "the bank receives the whole IBAN");
+});

@@ -61,12 +61,17 @@ export type InvoiceSummary = {
   dueDate: string;
   total: Amount;
   status: InvoiceStatus;
-  /** « À payer », « Paiement en cours », « Payée », « Prélèvement prévu », « Annulée ». */
+  /** « À payer », « Paiement en cours », « Payée », « Prélèvement prévu le 15/12/2026 », « Annulée ». */
   statusLabel: string;
   /** Whether the family may choose it for an online payment (only « À payer »). */
   payable: boolean;
   /** Where the gateway serves its PDF (« /api/billing/invoices/{id}/pdf »); null when it has none. */
   pdfPath: string | null;
+  /**
+   * The day (yyyy-MM-dd) the invoice will be debited from the family's account when its dossier has an active mandate
+   * (then it is not `payable` and its `statusLabel` is « Prélèvement prévu le 15/12/2026 »); null otherwise.
+   */
+  plannedDebitDate: string | null;
   /** Only when PAID, else null. */
   payment: InvoicePayment | null;
   /** Only when CANCELLED, else null; `cancelledBy` only in an invoice's details seen by an agent. */
@@ -231,9 +236,21 @@ export type Mandate = {
   codeTriesLeft: number | null;
   /** The instant it was signed (ISO 8601); null while waiting. */
   signedAt: string | null;
+  /**
+   * While a change of bank details waits for its e-mailed code (« Modifier mes coordonnées bancaires »): the new IBAN
+   * masked; null otherwise. The code's expiry and tries are then in `codeExpiresAt` and `codeTriesLeft`.
+   */
+  pendingMaskedIban: string | null;
+  /** The last change of bank details confirmed (ISO 8601), else null. */
+  amendedAt: string | null;
+  /** When the family stopped the direct debit (ISO 8601), else null. */
+  revokedAt: string | null;
   creditorName: string;
   creditorIdentifier: string;
 };
+
+/** POST /api/billing/mandates/{id}/bank-details: the new account (the IBAN grouped or not, the BIC optional). */
+export type BankDetailsRequest = { holderName: string; iban: string; bic: string | null };
 
 /** POST /api/billing/mandates: what the family fills in (the IBAN grouped or not, the BIC optional). */
 export type MandateRequest = {
@@ -318,6 +335,14 @@ export const sendMandateCode = (mandateId: Id) => send<Mandate>("POST", `${BILLI
  */
 export const signMandate = (mandateId: Id, code: string) =>
   send<Mandate>("POST", `${BILLING}/mandates/${id(mandateId)}/signature`, { code });
+/**
+ * « Modifier mes coordonnées bancaires »: the mandate with `pendingMaskedIban`, a 6-digit code e-mailed (confirmed as a
+ * signature, by {@link signMandate}); 400 with each field's message (holderName, iban, bic); 409 when not active.
+ */
+export const changeBankDetails = (mandateId: Id, request: BankDetailsRequest) =>
+  send<Mandate>("POST", `${BILLING}/mandates/${id(mandateId)}/bank-details`, request);
+/** « Arrêter le prélèvement »: the mandate « Arrêté » (REVOKED); no later file of the bank carries it. */
+export const revokeMandate = (mandateId: Id) => send<Mandate>("POST", `${BILLING}/mandates/${id(mandateId)}/revocation`);
 /** GET /api/billing/mandates/{id}/pdf: the signed mandate, downloaded as an attachment (409 before the signature). */
 export const mandatePdfUrl = (mandateId: Id) => `${BILLING}/mandates/${id(mandateId)}/pdf`;
 

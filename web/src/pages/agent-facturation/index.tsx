@@ -11,8 +11,12 @@ import { NotFound } from "../Pages";
 import { AGENT_BILLING, AgentPage } from "./AgentPage";
 import { FacturesDossier } from "./FacturesDossier";
 import { ImporterFactures } from "./ImporterFactures";
+import { FichierPrelevement } from "./FichierPrelevement";
 import { JournalPaiements } from "./JournalPaiements";
+import { MandatAgent } from "./MandatAgent";
 import { PaiementAgent } from "./PaiementAgent";
+import { Prelevements } from "./Prelevements";
+import type { ExportedState } from "./prelevements/ExportForm";
 
 /** « Factures d'un dossier »: the number typed, its invoices. */
 function DossierForm() {
@@ -42,7 +46,7 @@ function DossierForm() {
   );
 }
 
-/** The agents' billing: import invoices, a dossier's invoices (and cancelling one), the day's payments. */
+/** The agents' billing: import invoices, a dossier's invoices (and cancelling one), the day's payments, direct debits. */
 function Accueil() {
   return (
     <AgentPage title="Facturation" lead="Les factures des familles et leurs paiements en ligne.">
@@ -55,6 +59,10 @@ function Accueil() {
           <Card title="Journal des paiements" titleAs="h2" enlargeLink linkProps={{ to: `${AGENT_BILLING}/journal` }}
             desc="Les paiements en ligne d'un jour, leur total, et leur export CSV pour la trésorerie." />
         </li>
+        <li className="fr-col-12 fr-col-md-6">
+          <Card title="Prélèvements automatiques" titleAs="h2" enlargeLink linkProps={{ to: `${AGENT_BILLING}/prelevements` }}
+            desc="Le fichier de prélèvement SEPA à remettre à la banque, ses rejets, et les mandats signés par les familles." />
+        </li>
       </ul>
       <DossierForm />
     </AgentPage>
@@ -65,7 +73,8 @@ function Accueil() {
 /** /agent/facturation/*: agents only. */
 export function AgentFacturation() {
   const { me } = useSession();
-  useFocusTitleOnNavigation();
+  // Arriving from « Exporter le fichier », the file's page puts the focus on what the export did.
+  useFocusTitleOnNavigation((state) => (state as Partial<ExportedState> | null)?.exported !== undefined);
   if (!isAgent(me)) {
     return <Refused />;
   }
@@ -76,6 +85,9 @@ export function AgentFacturation() {
       <Route path="journal" element={<JournalPaiements />} />
       <Route path="dossiers/:number" element={<FacturesDossier />} />
       <Route path="paiements/:id" element={<PaiementAgent />} />
+      <Route path="prelevements" element={<Prelevements />} />
+      <Route path="prelevements/mandats/:id" element={<MandatAgent />} />
+      <Route path="prelevements/:id" element={<FichierPrelevement />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -76,6 +76,40 @@ describe("Payez votre ou vos facture(s) en ligne", () => {
     expect(screen.getByRole("link", { name: "2026-000123" }).getAttribute("href")).toBe(`/facturation/factures/${SEED_ID}`);
   });
 
+  it("shows an invoice the mandate will debit without a checkbox, with its planned date and that nothing is to pay online", async () => {
+    const planned = invoiceSummary({
+      id: uuid(126), number: "2026-000126", period: "Novembre 2026", dueDate: "2026-12-15", payable: false,
+      plannedDebitDate: "2026-12-15", statusLabel: "Prélèvement prévu le 15/12/2026",
+    });
+    const inFile = { ...DEBIT, plannedDebitDate: "2026-12-05", statusLabel: "Prélèvement prévu le 05/12/2026" };
+    serve(SYSTEMPAY, billing.invoices("payable", pageOf([SEED, planned, inFile])));
+    renderAt("/facturation");
+
+    await screen.findByRole("group", { name: /1 Cliquez sur la facture à payer/ });
+    const rows = screen.getAllByRole("row");
+    for (const [number, label] of [["2026-000126", "Prélèvement prévu le 15/12/2026"], ["2026-000125", "Prélèvement prévu le 05/12/2026"]]) {
+      const row = rows.find((r) => r.textContent?.includes(number))!;
+      expect(within(row).getByText(label)).toBeTruthy();
+      expect(within(row).getByText("Cette facture sera prélevée sur votre compte : vous n'avez rien à payer en ligne.")).toBeTruthy();
+      expect(within(row).queryByRole("checkbox")).toBeNull();
+    }
+    const seed = rows.find((r) => r.textContent?.includes("2026-000123"))!;
+    expect(within(seed).queryByText(/prélevée sur votre compte/)).toBeNull();
+    expect(screen.getAllByRole("checkbox")).toHaveLength(1);
+  });
+
+  it("says there is nothing to pay online when every invoice is debited", async () => {
+    const planned = invoiceSummary({ payable: false, plannedDebitDate: "2026-10-31", statusLabel: "Prélèvement prévu le 31/10/2026" });
+    serve(SYSTEMPAY, billing.invoices("payable", pageOf([planned])));
+    renderAt("/facturation");
+
+    expect(await screen.findByText("Aucune de vos factures n'est à payer en ligne pour le moment.")).toBeTruthy();
+    expect(screen.getByText("Prélèvement prévu le 31/10/2026")).toBeTruthy();
+    expect(screen.getByText("Cette facture sera prélevée sur votre compte : vous n'avez rien à payer en ligne.")).toBeTruthy();
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Étape suivante" })).toBeNull();
+  });
+
   it("asks for an invoice before « étape suivante », then shows the recap and lets the family change its selection", async () => {
     serve(SYSTEMPAY, billing.invoices("payable", pageOf([SEED, DIME])));
     renderAt("/facturation");

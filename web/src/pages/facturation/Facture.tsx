@@ -8,6 +8,7 @@ import { frenchDate } from "../../format";
 import { FacturationPage, PAGES } from "./FacturationPage";
 import { InvoiceLines } from "./InvoiceLines";
 import { invoiceOutcome } from "../../components/invoiceOutcome";
+import { DEBIT_HINT, isDebited } from "./PayerFactures";
 import { PdfLink } from "./PdfLink";
 
 /**
@@ -49,6 +50,7 @@ export function Facture() {
               Total : <strong>{euros(data.total)}</strong>
               {data.payable && <>, à payer avant le {frenchDate(data.dueDate)}</>}
             </p>
+            {isDebited(data) && <p>{DEBIT_HINT}</p>}
             <p><PdfLink invoice={data} /></p>
             <ul className="fr-btns-group fr-btns-group--inline-md">
               {data.payable && (

@@ -17,11 +17,26 @@ type Step = "select" | "recap" | "redirecting";
 /** Only an invoice the API says `payable` (« À payer ») can be chosen; the others are shown with their label. */
 const isSelectable = (invoice: InvoiceSummary) => invoice.payable;
 
-/** Why an invoice of the list cannot be chosen, in a word more than its label. */
-const NOT_SELECTABLE_HINT: Partial<Record<InvoiceSummary["status"], string>> = {
-  PAYMENT_IN_PROGRESS: "Un paiement de cette facture est en cours à la banque.",
-  DIRECT_DEBIT_SCHEDULED: "Cette facture sera prélevée sur votre compte : vous n'avez rien à faire.",
-};
+/** What the family reads beside an invoice the dossier's mandate will debit. */
+export const DEBIT_HINT = "Cette facture sera prélevée sur votre compte : vous n'avez rien à payer en ligne.";
+
+/**
+ * An invoice the family's mandate pays: planned (`plannedDebitDate`, while « À payer » for the bank's next file) or
+ * already in a file sent to the bank (DIRECT_DEBIT_SCHEDULED). Its `statusLabel` says when: « Prélèvement prévu le … ».
+ */
+export const isDebited = (invoice: InvoiceSummary) =>
+  invoice.plannedDebitDate != null || invoice.status === "DIRECT_DEBIT_SCHEDULED";
+
+/** Why an invoice of the list cannot be chosen, in a word more than its label; null when it can be. */
+function notSelectableHint(invoice: InvoiceSummary): string | null {
+  if (isSelectable(invoice)) {
+    return null;
+  }
+  if (isDebited(invoice)) {
+    return DEBIT_HINT;
+  }
+  return invoice.status === "PAYMENT_IN_PROGRESS" ? "Un paiement de cette facture est en cours à la banque." : null;
+}
 
 const invoiceWord = (count: number) => `${count} facture${count > 1 ? "s" : ""}`;
 
@@ -89,8 +104,8 @@ function InvoicesTable({ invoices, caption, choice }: TableProps) {
               <td>{euros(invoice.total)}</td>
               <td>
                 <Badge small noIcon severity={isSelectable(invoice) ? "new" : "info"}>{invoice.statusLabel}</Badge>
-                {NOT_SELECTABLE_HINT[invoice.status] && (
-                  <p className="fr-text--xs fr-mb-0 fr-mt-1v">{NOT_SELECTABLE_HINT[invoice.status]}</p>
+                {notSelectableHint(invoice) && (
+                  <p className="fr-text--xs fr-mb-0 fr-mt-1v">{notSelectableHint(invoice)}</p>
                 )}
               </td>
             </tr>

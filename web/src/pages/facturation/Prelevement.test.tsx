@@ -3,7 +3,7 @@ import { Route, Routes } from "react-router-dom";
 import { describe, expect, it } from "vitest";
 import type { Mandate } from "../../api/billing";
 import {
-  ACTIVE_MANDATE, billing, MANDATE_ID, MANDATE_TEXT, pageOf, PENDING_MANDATE,
+  ACTIVE_MANDATE, AMENDED_MANDATE, billing, CHANGING_MANDATE, MANDATE_ID, MANDATE_TEXT, pageOf, PENDING_MANDATE, REVOKED_MANDATE,
 } from "../../test/handlers/billing";
 import { FAMILY } from "../../test/handlers/session";
 import { expectFocusOn } from "../../test/focus";
@@ -157,8 +157,8 @@ describe("Adhérez au prélèvement automatique", () => {
     expect(screen.getByText("02/12/2026 à 10:07")).toBeTruthy();
     const pdf = screen.getByRole("link", { name: "Télécharger le mandat (PDF)" });
     expect(pdf.getAttribute("href")).toBe(`/api/billing/mandates/${MANDATE_ID}/pdf`);
-    expect(screen.getByText(/« Modifier mes coordonnées bancaires » et « Arrêter le prélèvement »/)).toBeTruthy();
-    expect(screen.queryByRole("button", { name: /Modifier mes coordonnées bancaires|Arrêter le prélèvement/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Modifier mes coordonnées bancaires" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Arrêter le prélèvement" })).toBeTruthy();
     expect(screen.queryByRole("textbox")).toBeNull();
   });
 
@@ -194,5 +194,137 @@ describe("Adhérez au prélèvement automatique", () => {
     expect(await screen.findByText(/ne peut pas être affiché pour le moment/)).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("button", { name: "Étape suivante" })).toBeNull());
     expect(within(document.body).queryByRole("textbox")).toBeNull();
+  });
+});
+
+describe("Modifier mes coordonnées bancaires", () => {
+  it("asks for the new account, confirms it with the e-mailed code, then says the new details are saved", async () => {
+    let mandate: Mandate = ACTIVE_MANDATE;
+    let asks = 0;
+    serve(
+      billing.currentMandate(() => json(mandate)),
+      billing.changeBankDetails(MANDATE_ID, () => {
+        asks += 1;
+        if (asks === 1) {
+          return problem(400, INVALID, { slug: "validation", errors: [{ field: "iban", message: BAD_IBAN }] });
+        }
+        mandate = CHANGING_MANDATE;
+        return json(CHANGING_MANDATE);
+      }),
+      billing.signMandate(MANDATE_ID, () => {
+        mandate = AMENDED_MANDATE;
+        return json(AMENDED_MANDATE);
+      }),
+    );
+    renderPage();
+
+    fireEvent.click(await screen.findByRole("button", { name: "Modifier mes coordonnées bancaires" }));
+    const title = await screen.findByRole("heading", { level: 2, name: /Vos nouvelles coordonnées bancaires/ });
+    await expectFocusOn(title);
+    const form = screen.getByRole("form", { name: "Modifier mes coordonnées bancaires" });
+    expect((within(form).getByLabelText(/^Titulaire du compte/) as HTMLInputElement).value).toBe("Claire DURAND");
+    expect(within(form).getByLabelText(/^BIC \(facultatif\)/)).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(/^IBAN/), { target: { value: "fr7610107001011234567890128" } });
+    expect((within(form).getByLabelText(/^IBAN/) as HTMLInputElement).value).toBe("FR76 1010 7001 0112 3456 7890 128");
+    fireEvent.click(within(form).getByRole("button", { name: "Étape suivante" }));
+
+    // Refused: the reason at « IBAN ».
+    const message = await screen.findByText(BAD_IBAN);
+    expectErrorAt(screen.getByLabelText(/^IBAN/), message);
+    await expectFocusOn(screen.getByText(INVALID));
+    expect(callsTo(`/api/billing/mandates/${MANDATE_ID}/bank-details`, "POST")[0].body).toEqual({
+      holderName: "Claire DURAND", iban: "FR7610107001011234567890128", bic: null,
+    });
+
+    fireEvent.change(screen.getByLabelText(/^IBAN/), { target: { value: "FR76 1010 7001 0112 3456 7890 606" } });
+    fireEvent.change(screen.getByLabelText(/^BIC/), { target: { value: "psstfrppxxx" } });
+    fireEvent.click(screen.getByRole("button", { name: "Étape suivante" }));
+
+    // 2 the code, saying the new IBAN masked.
+    const sent = await screen.findByText("Un code vous a été envoyé par courriel : saisissez-le pour confirmer vos nouvelles coordonnées bancaires.");
+    await expectFocusOn(sent);
+    expect(callsTo(`/api/billing/mandates/${MANDATE_ID}/bank-details`, "POST")[1].body).toEqual({
+      holderName: "Claire DURAND", iban: "FR7610107001011234567890606", bic: "PSSTFRPPXXX",
+    });
+    expect(screen.getByRole("heading", { level: 2, name: /Le code reçu par courriel/ })).toBeTruthy();
+    expect(screen.getByText("FR76 **** **** **** **** **** 606")).toBeTruthy();
+    expect(screen.getByText(/Ce code est valable jusqu'à 11:15\. Il vous reste 5 essais\./)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Code reçu par courriel/), { target: { value: "123456" } });
+    fireEvent.click(screen.getByRole("button", { name: "Valider" }));
+
+    const saved = await screen.findByText("Vos nouvelles coordonnées bancaires sont enregistrées : elles serviront dès le prochain prélèvement.");
+    await expectFocusOn(saved);
+    expect(callsTo(`/api/billing/mandates/${MANDATE_ID}/signature`, "POST").map((c) => c.body)).toEqual([{ code: "123456" }]);
+    expect(screen.getByText("FR76 **** **** **** **** **** 606")).toBeTruthy();
+    expect(screen.getByText("02/12/2026 à 11:07")).toBeTruthy();
+    expect(screen.getByText("RCC-2026-7K3M9Q2X4B")).toBeTruthy();
+  });
+
+  it("asks for the code of a change waiting, and goes back to the mandate when the form is given up", async () => {
+    serve(billing.currentMandate(CHANGING_MANDATE));
+    renderPage();
+
+    expect(await screen.findByLabelText(/^Code reçu par courriel/)).toBeTruthy();
+    expect(screen.getByText(/saisissez-le pour confirmer vos nouvelles coordonnées bancaires/)).toBeTruthy();
+    expect(screen.getByText("FR76 **** **** **** **** **** 606")).toBeTruthy();
+    expect(screen.queryByText("Votre mandat de prélèvement est actif")).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Recommencer avec d'autres coordonnées" }));
+    const form = await screen.findByRole("form", { name: "Modifier mes coordonnées bancaires" });
+    fireEvent.click(within(form).getByRole("button", { name: "Annuler" }));
+    expect(await screen.findByLabelText(/^Code reçu par courriel/)).toBeTruthy();
+  });
+});
+
+describe("Arrêter le prélèvement", () => {
+  it("explains, asks for confirmation, stops the mandate, then offers to join again", async () => {
+    let mandate: Mandate | null = ACTIVE_MANDATE;
+    serve(
+      billing.currentMandate(() => (mandate ? json(mandate) : problem(404, "Votre dossier n’a pas de mandat de prélèvement.",
+        { slug: "mandat-introuvable" }))),
+      billing.revokeMandate(MANDATE_ID, () => {
+        mandate = null;
+        return json(REVOKED_MANDATE);
+      }),
+      billing.mandateText(MANDATE_TEXT),
+    );
+    renderPage();
+
+    fireEvent.click(await screen.findByRole("button", { name: "Arrêter le prélèvement" }));
+    const dialog = screen.getByRole("dialog", { name: "Arrêter le prélèvement automatique ?" });
+    await expectFocusOn(within(dialog).getByRole("heading", { name: "Arrêter le prélèvement automatique ?" }));
+    expect(within(dialog).getByText(/Vous les paierez en ligne/)).toBeTruthy();
+
+    // « Ne pas arrêter »: nothing sent.
+    fireEvent.click(within(dialog).getByRole("button", { name: "Ne pas arrêter" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(callsTo(`/api/billing/mandates/${MANDATE_ID}/revocation`, "POST")).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Arrêter le prélèvement" }));
+    fireEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Confirmer l'arrêt du prélèvement" }));
+
+    const stopped = await screen.findByText("Le prélèvement automatique est arrêté");
+    await expectFocusOn(stopped);
+    expect(callsTo(`/api/billing/mandates/${MANDATE_ID}/revocation`, "POST")).toHaveLength(1);
+    expect(screen.getByText(/Votre mandat RCC-2026-7K3M9Q2X4B est arrêté depuis le 02\/12\/2026 à 11:30/)).toBeTruthy();
+    expect(screen.queryByText("Votre mandat de prélèvement est actif")).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Adhérer au prélèvement automatique" }));
+    const title = await screen.findByRole("heading", { level: 2, name: /Vos coordonnées bancaires/ });
+    await expectFocusOn(title);
+    expect(screen.getByLabelText(/^Titulaire du compte/)).toBeTruthy();
+  });
+
+  it("says why the service refused to stop it", async () => {
+    serve(
+      billing.currentMandate(ACTIVE_MANDATE),
+      billing.revokeMandate(MANDATE_ID, () => problem(409, "Ce mandat n’est pas actif (Arrêté).", { slug: "mandat-inactif" })),
+    );
+    renderPage();
+
+    fireEvent.click(await screen.findByRole("button", { name: "Arrêter le prélèvement" }));
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer l'arrêt du prélèvement" }));
+    const message = await screen.findByText("Ce mandat n’est pas actif (Arrêté).");
+    await expectFocusOn(message);
   });
 });

@@ -31,6 +31,8 @@ export const billing = {
   askMandate: (answer: Answer) => http.post(`${BILLING}/mandates`, resolverOf(answer)),
   mandateCode: (id: Id, answer: Answer) => http.post(`${BILLING}/mandates/${id}/code`, resolverOf(answer)),
   signMandate: (id: Id, answer: Answer) => http.post(`${BILLING}/mandates/${id}/signature`, resolverOf(answer)),
+  changeBankDetails: (id: Id, answer: Answer) => http.post(`${BILLING}/mandates/${id}/bank-details`, resolverOf(answer)),
+  revokeMandate: (id: Id, answer: Answer) => http.post(`${BILLING}/mandates/${id}/revocation`, resolverOf(answer)),
 
   /* Agents */
   importInvoices: (answer: Answer) => http.post(`${BILLING}/imports`, resolverOf(answer)),
@@ -51,7 +53,7 @@ export const SEED_ID = uuid(123);
 export const SEED_INVOICE: InvoiceDetail = {
   id: SEED_ID, number: "2026-000123", dossierNumber: "6000", period: "Septembre 2026", issueDate: "2026-10-05",
   dueDate: "2026-10-31", total: 51.5, status: "TO_PAY", statusLabel: "À payer", payable: true,
-  pdfPath: `/api/billing/invoices/${SEED_ID}/pdf`,
+  pdfPath: `/api/billing/invoices/${SEED_ID}/pdf`, plannedDebitDate: null,
   lines: [
     { beneficiary: "DURAND Marie", service: "Repas Enfants", label: "DURAND Marie – Repas Enfants", unitPrice: 4.4, quantity: 10, amount: 44 },
     { beneficiary: "DURAND Marie", service: "Atelier 3D", label: "DURAND Marie – Atelier 3D", unitPrice: 0.75, quantity: 10, amount: 7.5 },
@@ -174,11 +176,26 @@ export const PENDING_MANDATE: Mandate = {
   id: MANDATE_ID, status: "PENDING_SIGNATURE", statusLabel: "En attente de signature", holderName: "Claire DURAND",
   addressLine: "12 rue des Lilas", postcode: "66130", city: "Ille-sur-Têt", maskedIban: "FR76 **** **** **** **** **** 189",
   bic: null, rum: null, textVersion: "2026-12-v1", codeExpiresAt: "2026-12-02T09:15:00Z", codeTriesLeft: 5, signedAt: null,
-  creditorName: "Ville d'Ille-sur-Têt", creditorIdentifier: "FR03ZZZA12345",
+  pendingMaskedIban: null, amendedAt: null, revokedAt: null, creditorName: "Ville d'Ille-sur-Têt", creditorIdentifier: "FR03ZZZA12345",
 };
 
 /** The same mandate once signed (at 10:07 in Paris): « Actif », its RUM. */
 export const ACTIVE_MANDATE: Mandate = {
   ...PENDING_MANDATE, status: "ACTIVE", statusLabel: "Actif", rum: "RCC-2026-7K3M9Q2X4B", codeExpiresAt: null,
   codeTriesLeft: null, signedAt: "2026-12-02T09:07:00Z",
+};
+
+/** The same mandate while a change of bank details waits for its code (valid until 11:15 in Paris), 5 tries. */
+export const CHANGING_MANDATE: Mandate = {
+  ...ACTIVE_MANDATE, pendingMaskedIban: "FR76 **** **** **** **** **** 606", codeExpiresAt: "2026-12-02T10:15:00Z", codeTriesLeft: 5,
+};
+
+/** The mandate once the change confirmed: the new IBAN, when it was changed (11:07 in Paris). */
+export const AMENDED_MANDATE: Mandate = {
+  ...ACTIVE_MANDATE, maskedIban: "FR76 **** **** **** **** **** 606", amendedAt: "2026-12-02T10:07:00Z",
+};
+
+/** The mandate once stopped by the family (at 11:30 in Paris). */
+export const REVOKED_MANDATE: Mandate = {
+  ...ACTIVE_MANDATE, status: "REVOKED", statusLabel: "Arrêté", revokedAt: "2026-12-02T10:30:00Z",
 };

@@ -41,7 +41,11 @@ function MandateTextView({ text }: { text: MandateText }) {
  * and « Signer le mandat », which asks for it with the text's version (a 6-digit code then goes by e-mail). The details
  * are checked by billing-service: a refusal naming a field brings the family back to step 1, the message at the field.
  */
-export function MandateRequestForm({ onAsked }: { onAsked: (mandate: Mandate) => void }) {
+export function MandateRequestForm({ onAsked, focusOnArrival = false }: {
+  onAsked: (mandate: Mandate) => void;
+  /** Opened by a button (« Adhérer au prélèvement automatique » again): the focus on the first step's title. */
+  focusOnArrival?: boolean;
+}) {
   const queryClient = useQueryClient();
   const [details, setDetails] = useState<Details>(EMPTY);
   const [step, setStep] = useState<1 | 2>(1);
@@ -66,6 +70,14 @@ export function MandateRequestForm({ onAsked }: { onAsked: (mandate: Mandate) =>
   const errorRef = useFocusOn(ask.error);
   const stepper = useRef<HTMLDivElement>(null);
   const shown = useRef(step);
+  useEffect(() => {
+    if (focusOnArrival) {
+      const title = stepper.current?.querySelector("h2");
+      title?.setAttribute("tabindex", "-1");
+      title?.focus();
+    }
+    // On arrival only.
+  }, []);
   useEffect(() => {
     // Each change of step puts the focus on its title (not on arrival), unless a refusal is to be read first.
     if (shown.current === step) {

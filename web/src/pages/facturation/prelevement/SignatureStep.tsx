@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { billingKeys, sendMandateCode, signMandate, type Mandate } from "../../../api/billing";
 import { ApiProblem, fieldsOf, isProblem } from "../../../api/http";
 import { FormError } from "../../../components/forms";
-import { parisTime, STEPS } from "./steps";
+import { CHANGE_STEPS, parisTime, STEPS } from "./steps";
 
 const tries = (count: number) => `${count} essai${count > 1 ? "s" : ""}`;
 
@@ -16,16 +16,20 @@ type Props = {
   /** The mandate was just asked (or a new code sent): the message that a code went by e-mail takes the focus. */
   justAsked: boolean;
   onSigned: (mandate: Mandate) => void;
-  /** « Recommencer avec d'autres coordonnées »: the form again (asking anew replaces the mandate waiting). */
+  /** « Recommencer avec d'autres coordonnées »: the form again (asking anew replaces the mandate or change waiting). */
   onRestart: () => void;
 };
 
 /**
  * 3 « Code reçu par courriel »: the 6-digit code e-mailed to the account signs the mandate. Until when it works and the
  * tries left are said beside the field; a wrong or expired code is said at the field, with « Recevoir un nouveau code ».
+ * The same step confirms a change of bank details of an active mandate (`pendingMaskedIban`): step 2 of that change,
+ * the new IBAN masked, the same calls (billing-service knows which of the two the code is for).
  */
 export function SignatureStep({ mandate, justAsked, onSigned, onRestart }: Props) {
   const queryClient = useQueryClient();
+  const change = mandate.status === "ACTIVE" && mandate.pendingMaskedIban != null;
+  const purpose = change ? "confirmer vos nouvelles coordonnées bancaires" : "signer le mandat";
   const [code, setCode] = useState("");
   const [newCodeSent, setNewCodeSent] = useState(false);
   const sign = useMutation({
@@ -74,17 +78,27 @@ export function SignatureStep({ mandate, justAsked, onSigned, onRestart }: Props
 
   return (
     <>
-      <Stepper currentStep={3} stepCount={STEPS.length} title={STEPS[2]} />
+      {change
+        ? <Stepper currentStep={2} stepCount={CHANGE_STEPS.length} title={CHANGE_STEPS[1]} />
+        : <Stepper currentStep={3} stepCount={STEPS.length} title={STEPS[2]} />}
       <div ref={notice} tabIndex={-1} className="fr-mb-3w">
         <Alert severity="info" small
           description={newCodeSent
-            ? "Un nouveau code vous a été envoyé par courriel : saisissez-le pour signer le mandat. L'ancien code ne fonctionne plus."
-            : "Un code vous a été envoyé par courriel : saisissez-le pour signer le mandat."} />
+            ? `Un nouveau code vous a été envoyé par courriel : saisissez-le pour ${purpose}. L'ancien code ne fonctionne plus.`
+            : `Un code vous a été envoyé par courriel : saisissez-le pour ${purpose}.`} />
       </div>
-      <p className="fr-text--sm">
-        Mandat au nom de <strong>{mandate.holderName}</strong>, IBAN {mandate.maskedIban}, en faveur
-        de {mandate.creditorName} (ICS {mandate.creditorIdentifier}). Nous ne vous demanderons jamais ce code par téléphone.
-      </p>
+      {change ? (
+        <p className="fr-text--sm">
+          Nouveau compte à prélever : IBAN <strong>{mandate.pendingMaskedIban}</strong>, pour le mandat {mandate.rum} en faveur
+          de {mandate.creditorName}. Tant que vous n'avez pas saisi le code, vos factures sont prélevées sur le compte
+          actuel (IBAN {mandate.maskedIban}). Nous ne vous demanderons jamais ce code par téléphone.
+        </p>
+      ) : (
+        <p className="fr-text--sm">
+          Mandat au nom de <strong>{mandate.holderName}</strong>, IBAN {mandate.maskedIban}, en faveur
+          de {mandate.creditorName} (ICS {mandate.creditorIdentifier}). Nous ne vous demanderons jamais ce code par téléphone.
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         <Input label="Code reçu par courriel" hintText={hint}
           {...(codeError ? { state: "error" as const, stateRelatedMessage: codeError } : {})}
@@ -103,7 +117,7 @@ export function SignatureStep({ mandate, justAsked, onSigned, onRestart }: Props
         </ul>
       </form>
       <p className="fr-text--sm">
-        Une erreur dans vos coordonnées ?{" "}
+        {change ? "Une erreur dans vos nouvelles coordonnées ?" : "Une erreur dans vos coordonnées ?"}{" "}
         <button type="button" className="fr-link fr-link--sm" onClick={onRestart}>Recommencer avec d'autres coordonnées</button>
       </p>
     </>

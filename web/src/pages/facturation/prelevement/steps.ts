@@ -12,3 +12,6 @@ export const groupedIban = (typed: string) =>
 
 /** The time of an instant in Paris, as the portal writes it (« 02/12/2026 à 10:15 » gives « 10:15 »). */
 export const parisTime = (instant: string) => frenchDateTime(instant).split(" à ").pop() ?? "";
+
+/** The steps of « Modifier mes coordonnées bancaires »: the new account, then the code that confirms it. */
+export const CHANGE_STEPS = ["Vos nouvelles coordonnées bancaires", "Le code reçu par courriel"] as const;
