@@ -287,7 +287,7 @@ class PortalJourneyTest {
         System.out.println(log);
         assertThat(finished).as("browser tests finished").isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 15", "fail 0");
+        assertThat(log).contains("pass 16", "fail 0");
         // The requests the family cancelled and the agent accepted in the browser, its phone change and
         // the demo document were e-mailed to it.
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.receivedBy("claire.durand@example.fr").stream()
@@ -301,6 +301,9 @@ class PortalJourneyTest {
                 .map(Mails::subject).toList().containsAll(List.of(
                         "Portail Famille : Paiement refusé",
                         "Portail Famille : Paiement reçu — 51,50 €")));
+        // The direct-debit mandate signed in the browser with the e-mailed code, told by mail.
+        assertThat(smtp.receivedBy("claire.durand@example.fr").stream().map(Mails::subject))
+                .contains("Portail Famille : Votre mandat de prélèvement est actif");
         // The Service Jeunesse's answer in the Messagerie, told by mail.
         assertThat(smtp.receivedBy("claire.durand@example.fr").stream().map(Mails::subject))
                 .contains("Portail Famille : Vous avez reçu une réponse du Service Jeunesse");
