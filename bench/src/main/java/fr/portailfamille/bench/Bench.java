@@ -25,7 +25,7 @@ public final class Bench {
     record Options(String portalUrl, String billingUrl, String keycloakUrl, Path root, Path localData,
                    int notifications, int warmup, int invoices, int dossiers, boolean direct,
                    boolean recordErrors, boolean record, int settleSeconds, String messagingDb,
-                   int conversations, int readers, int reads, String messagingUrl) {
+                   int conversations, int readers, int reads, String messagingUrl, String billingDb) {
 
         static Options parse(Map<String, String> given, Path root) {
             String data = given.getOrDefault("local-data", System.getenv().getOrDefault("PORTAL_LOCAL_DATA",
@@ -47,7 +47,8 @@ public final class Bench {
                     Integer.parseInt(given.getOrDefault("conversations", "10000")),
                     Integer.parseInt(given.getOrDefault("readers", "200")),
                     Integer.parseInt(given.getOrDefault("reads", "10")),
-                    given.getOrDefault("messaging", "http://localhost:8084"));
+                    given.getOrDefault("messaging", "http://localhost:8084"),
+                    given.getOrDefault("billing-db", "jdbc:postgresql://127.0.0.1:55432/billing"));
         }
     }
 
@@ -58,17 +59,21 @@ public final class Bench {
               billing-import          one JSON batch of 10,000 invoices with their PDFs
               messaging               messaging-inbox
               messaging-inbox         agents' inbox (first page) of a service holding 10,000 conversations, 200 readers
+              directdebit             one direct-debit file (pain.008.001.02) of 10,000 debits, produced and validated
             options:
               --notifications=200 --warmup=20      burst size; notifications sent one by one before it (not measured)
-              --invoices=10000 --dossiers=100      batch size; bench dossiers 8000… it is spread over
+              --invoices=10000 --dossiers=100      batch size; bench dossiers 8000… it is spread over (directdebit: the
+                                                   invoices imported, not measured, before the file is exported)
               --direct                             import straight to billing-service (bearer token) instead of the gateway;
                                                    messaging-inbox: read straight from messaging-service (the agent's bearer token)
               --conversations=10000                bench conversations in service jeunesse (only missing ones are added)
               --readers=200 --reads=10             agent sessions reading at once; reads of each, back to back
               --messaging-db=JDBC_URL              the local stack's messaging database (user portail), where they are copied
+              --billing-db=JDBC_URL                the local stack's billing database (user portail), where directdebit gives
+                                                   the bench dossiers their active mandates
               --record-errors                      record a run that had errors (marked so)
               --no-record                          print only, RESULTS.md untouched
-              --settle=600                         before each scenario (and the burst), wait at most that many
+              --settle=600                         before each scenario (and the burst, directdebit's export), wait at most that many
                                                    seconds for the machine to be < 15 % busy; 0: do not wait
               --portal=URL --billing=URL --messaging=URL --keycloak=URL --local-data=DIR
             """;
@@ -109,6 +114,7 @@ public final class Bench {
                 case "billing-notifications" -> new NotificationScenario(options).run();
                 case "billing-import" -> new ImportScenario(options).run();
                 case "messaging-inbox" -> new InboxScenario(options).run();
+                case "directdebit" -> new DirectDebitScenario(options).run();
                 default -> {
                     System.out.print("Unknown scenario " + scenario + "\n" + USAGE);
                     System.exit(2);

@@ -37,7 +37,7 @@ final class InboxScenario {
     private static final int PAGE_SIZE = 20;
 
     /** The gateway's client secret in the local stack (gateway/src/main/resources/application.yml). */
-    private static final String GATEWAY_SECRET = "local-gateway-secret";
+    static final String GATEWAY_SECRET = "local-gateway-secret";
 
     private final Bench.Options options;
     private String base;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.PortalSession;
 
-/** What the billing scenarios do on the portal besides what they measure: agent's dossiers, batches. */
+/** What the billing scenarios do on the portal besides what they measure: agent's dossiers, batches, files. */
 final class Portal {
 
     static final String AGENT = "agent.jeunesse";
@@ -89,6 +89,12 @@ final class Portal {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** GETs a file straight from a service with a bearer token, as bytes. */
+    static HttpResponse<byte[]> getBytesBearer(String url, String token, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A Keycloak access token of a realm user by password grant (client admin-cli), for direct calls. */
     static String passwordToken(String keycloakUrl, String username, String password) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(keycloakUrl
@@ -105,8 +111,12 @@ final class Portal {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return LONG_CALLS.send(request, HttpResponse.BodyHandlers.ofString());
+            return LONG_CALLS.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
