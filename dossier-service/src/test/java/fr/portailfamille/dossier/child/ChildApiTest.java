@@ -87,6 +87,6 @@ class ChildApiTest extends DossierApiSupport {
                 {"firstName":"Marie","lastName":"DURAND","birthDate":"12/05/2016"}""");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("detail").asString()).contains("« birthDate »");
+        assertThat(response.json().get("detail").asString()).contains("« Date de naissance »").doesNotContain("birthDate");
     }
 }

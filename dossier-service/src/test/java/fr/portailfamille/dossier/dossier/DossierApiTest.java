@@ -3,6 +3,7 @@ package fr.portailfamille.dossier.dossier;
 import fr.portailfamille.dossier.DossierApiSupport;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.testsupport.ApiClient;
+import fr.portailfamille.testsupport.FieldLabels;
 import fr.portailfamille.testsupport.KafkaEvents;
 import fr.portailfamille.testsupport.PortalServiceTest;
 import fr.portailfamille.testsupport.StandardServiceChecks;
@@ -134,6 +135,20 @@ class DossierApiTest extends DossierApiSupport implements StandardServiceChecks 
     }
 
     @Test
+    void create_a_dossier_names_the_fields_as_the_form_does_never_by_their_java_name() {
+        ApiClient.Response response = api().post("/api/dossier/dossiers", keycloak.agent("jeunesse"), """
+                {"number":"12","familyName":"","email":"pas-une-adresse","phone":"12"}""");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        String detail = response.json().get("detail").asString();
+        assertThat(detail).contains("« Numéro de dossier » doit comporter 3 ou 4 chiffres",
+                "« Nom de famille »", "« Adresse e-mail »", "« Téléphone »");
+        assertThat(response.json().get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactly("email", "familyName", "number", "phone");
+        FieldLabels.assertNoJavaNames(response.json(), NewDossier.class);
+    }
+
+    @Test
     void phone_numbers_are_stored_in_e164_whatever_the_way_they_were_typed() {
         String number = createDossier(newNumber());
         String path = "/api/dossier/dossiers/" + number + "/contact-details";
@@ -163,7 +178,7 @@ class DossierApiTest extends DossierApiSupport implements StandardServiceChecks 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("detail").asString()).contains("JSON valide");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().get("detail").asString()).contains("« email »");
+        assertThat(wrongType.json().get("detail").asString()).contains("« Adresse e-mail »").doesNotContain("« email »");
         assertThat(wrongType.json().at("/errors/0/field").asString()).isEqualTo("email");
     }
 

@@ -150,7 +150,7 @@ class RequestApiTest extends DossierApiSupport {
                 {"type":"CERTIFICATE","description":""}""");
 
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().get("detail").asString()).contains("« type »");
+        assertThat(unknown.json().get("detail").asString()).contains("« Type »").doesNotContain("« type »");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().at("/errors/0/field").asString()).isEqualTo("description");
     }

@@ -3,6 +3,7 @@ package fr.portailfamille.identity.registration;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.platform.text.Sha256;
 import fr.portailfamille.testsupport.ApiClient;
+import fr.portailfamille.testsupport.FieldLabels;
 import fr.portailfamille.testsupport.KafkaEvents;
 import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.PortalServiceTest;
@@ -151,6 +152,34 @@ class RegistrationApiTest {
         assertThat(jdbc.sql("select count(*) from single_use_link where token_hash = :t and purpose = 'ACTIVATION' "
                         + "and used_at is not null").param("t", Sha256.hex(token)).query(Long.class).single())
                 .as("only its SHA-256, used up").isEqualTo(1);
+    }
+
+    @Test
+    void an_empty_form_is_answered_with_the_form_s_labels_and_french_sentences_never_java_names() {
+        ApiClient.Response response = api().post("/api/identity/registrations", null, "{}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        String detail = response.json().get("detail").asString();
+        assertThat(detail).startsWith("Certains champs sont invalides : ")
+                .contains("« Civilité » : choisissez une civilité", "« Nom »", "« Prénom »", "« Adresse e-mail »")
+                .doesNotContain("civility", "ne doit pas être nul");
+        JsonNode civility = null;
+        for (JsonNode error : response.json().get("errors")) {
+            if (error.get("field").asString().equals("civility")) {
+                civility = error;
+            }
+        }
+        assertThat(civility).as("errors[] keeps the JSON name for the form").isNotNull();
+        assertThat(civility.get("message").asString()).isEqualTo("Choisissez une civilité.");
+        FieldLabels.assertNoJavaNames(response.json(), RegistrationController.Personal.class);
+
+        ApiClient.Response wrongNumber = api().put("/api/identity/registrations/" + start(uniqueUser()) + "/dossier",
+                null, """
+                {"dossierNumber":"12","accessKey":"K7PX2M9Q","familyName":"Durand"}""");
+        assertThat(wrongNumber.status()).isEqualTo(400);
+        assertThat(wrongNumber.json().get("detail").asString())
+                .isEqualTo("Certains champs sont invalides : « Numéro de dossier » doit comporter 3 ou 4 chiffres.");
+        FieldLabels.assertNoJavaNames(wrongNumber.json(), RegistrationController.DossierReference.class);
     }
 
     @Test

@@ -48,18 +48,60 @@ public class Problems {
 
     /**
      * How people call a form's field: the service's {@code field.<name>} text (« Objet » for
-     * {@code subject}), the same without indexes for a list's element ({@code attachments[3]}), else the
-     * name itself. Validation details name fields this way; {@code errors[].field} keeps the JSON name.
+     * {@code subject}), never the Java name. A nested or indexed path is looked up from the most precise
+     * to the least: {@code guardians[0].address.postcode} tries {@code field.guardians.address.postcode},
+     * then {@code field.address.postcode}, then {@code field.postcode}. Without any, the name itself
+     * (test-support's {@code FieldLabels.verify} keeps that from happening). Validation details name
+     * fields this way; {@code errors[].field} keeps the JSON name, for the form to place the message.
      */
     public String label(String field) {
-        if (serviceMessages == null || field == null) {
-            return field;
+        if (field == null) {
+            return null;
         }
-        String label = serviceMessages.getMessage("field." + field, null, null, FRENCH);
-        if (label == null) {
-            label = serviceMessages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, null, FRENCH);
-        }
+        String label = fieldText(field, "");
         return label == null ? field : label;
+    }
+
+    /**
+     * The service's own message for one constraint on one field, a French sentence people read next to
+     * the field: {@code field.<name>.<Constraint>} ({@code field.civility.NotNull=Choisissez une
+     * civilité.}), looked up along the path as {@link #label(String)} does; null when there is none.
+     * {@code constraint} is the constraint annotation's simple name ({@code NotNull}, {@code Pattern}…).
+     */
+    public String fieldMessage(String field, String constraint) {
+        if (field == null || constraint == null || constraint.isEmpty()) {
+            return null;
+        }
+        return fieldText(field, "." + constraint);
+    }
+
+    /**
+     * The portal's wording of a constraint's default message, when Bean Validation's reads badly
+     * (« ne doit pas être nul » for a choice or a date): {@code constraint.<Constraint>} of the service's
+     * bundle, else of the platform's; null when neither has one.
+     */
+    public String constraintMessage(String constraint) {
+        if (constraint == null || constraint.isEmpty()) {
+            return null;
+        }
+        String key = "constraint." + constraint;
+        String text = serviceMessages == null ? null : serviceMessages.getMessage(key, null, null, FRENCH);
+        return text != null ? text : platformMessages.getMessage(key, null, null, FRENCH);
+    }
+
+    /** {@code field.<path><suffix>} for the path without indexes, then without its leading segments one by one. */
+    private String fieldText(String field, String suffix) {
+        if (serviceMessages == null) {
+            return null;
+        }
+        String text = serviceMessages.getMessage("field." + field + suffix, null, null, FRENCH);
+        for (String path = field.replaceAll("\\[\\d*]", ""); text == null; path = path.substring(path.indexOf('.') + 1)) {
+            text = serviceMessages.getMessage("field." + path + suffix, null, null, FRENCH);
+            if (path.indexOf('.') < 0) {
+                break;
+            }
+        }
+        return text;
     }
 
     public ProblemDetail problem(HttpStatus status, String slug, String detailKey, Object... args) {
