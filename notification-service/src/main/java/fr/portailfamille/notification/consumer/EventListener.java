@@ -18,6 +18,6 @@ public class EventListener {
     @KafkaListener(id = "notification-events", groupId = "notification-service",
             topics = {Topics.IDENTITY, Topics.DOSSIER, Topics.BILLING, Topics.MESSAGING})
     public void onEvent(ConsumerRecord<String, String> record) {
-        mailer.handle(record.value());
+        mailer.handle(record.topic(), record.value());
     }
 }

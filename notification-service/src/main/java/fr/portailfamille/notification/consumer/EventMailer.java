@@ -38,7 +38,8 @@ import java.util.Optional;
  * error handler retries with back-off and, once the budget is spent, marks the delivery FAILED and
  * sends the record to the dead-letter topic. A family's MessageSent is no mail of its own: it is kept for
  * its service's digest ({@link MessageDigests}). A MessageReplied is one mail to every address the
- * family is known by, all in To.
+ * family is known by, all in To. An event is mailed only if it came from its type's topic and owner, and
+ * its links lead to the portal ({@link EventOrigins}); otherwise it goes to the dead-letter topic.
  */
 @Service
 public class EventMailer {
@@ -51,26 +52,35 @@ public class EventMailer {
     private final JavaMailSender mailSender;
     private final Branding branding;
     private final MessageDigests digests;
+    private final EventOrigins origins;
 
     private static final String MESSAGE_SENT = EventCatalog.entryOf(MessageSent.class).type();
 
     public EventMailer(JsonMapper json, MailTemplates templates, DeliveryLog deliveries, JavaMailSender mailSender,
-                       Branding branding, MessageDigests digests) {
+                       Branding branding, MessageDigests digests, EventOrigins origins) {
         this.events = new EventReader(json);
         this.templates = templates;
         this.deliveries = deliveries;
         this.mailSender = mailSender;
         this.branding = branding;
         this.digests = digests;
+        this.origins = origins;
     }
 
     /** What became of an event. */
     public enum Outcome { SENT, ALREADY_SENT, NO_TEMPLATE, NO_RECIPIENT, KEPT_FOR_DIGEST }
 
-    public Outcome handle(String value) {
+    /**
+     * @param topic where the record was read: an event is mailed only from its type's topic and its
+     *              owner's {@code source}, with links to the portal only ({@link EventOrigins})
+     * @throws RefusedEventException when it is not (the record goes to the dead-letter topic)
+     */
+    public Outcome handle(String topic, String value) {
         EventEnvelope<JsonNode> event = events.envelope(value);
+        origins.checkOrigin(topic, event);
         if (MESSAGE_SENT.equals(event.type())) {
             PortalEvent sent = events.bind(event).orElseThrow().data();
+            origins.checkLinks(topic, event, sent);
             if (!digests.collect(event.id(), (MessageSent) sent)) {
                 log.info("Message of event {} was already kept for the digest", event.id());
             }
@@ -88,6 +98,7 @@ public class EventMailer {
             throw new UnreadableEventException("Event " + event.id() + " of type " + event.type()
                     + " has a template but its record names no recipient", null);
         }
+        origins.checkLinks(topic, event, data);
         List<String> addresses = addresses(data, recipient);
         if (addresses.isEmpty()) {
             // Nobody to write to (billing knew no address for the dossier, say): retrying or replaying

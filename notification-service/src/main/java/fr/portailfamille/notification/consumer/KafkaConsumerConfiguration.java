@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Retries with exponential back-off when SMTP fails; what still fails, or what cannot be read,
  * goes to {@link Topics#NOTIFICATION_DEAD_LETTER} with the original topic, partition, offset and
- * exception in its headers, and the consumer goes on with the next record.
+ * exception in its headers, and the consumer goes on with the next record. So does, at once, an event
+ * refused by {@link EventOrigins} (a {@link RefusedEventException}, which is an unreadable event).
  */
 @Configuration
 public class KafkaConsumerConfiguration {

@@ -2,6 +2,7 @@ package fr.portailfamille.notification.consumer;
 
 import fr.portailfamille.events.EventCatalog;
 import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.notification.Producers;
 import fr.portailfamille.events.MailRecipient;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
@@ -72,7 +73,7 @@ class EventMailerTest extends RunningService implements StandardServiceChecks {
     }
 
     private EventEnvelope<PortalEvent> publish(PortalEvent event) {
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(event, "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(event);
         KafkaEvents.send(EventCatalog.entryOf(event.getClass()).topic(), envelope.subject(),
                 json.writeValueAsString(envelope));
         return envelope;
@@ -203,8 +204,7 @@ class EventMailerTest extends RunningService implements StandardServiceChecks {
     void the_same_event_delivered_twice_sends_one_mail() {
         String address = uniqueAddress("deux.fois");
         String marker = uniqueAddress("marqueur");
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(contactChanged("6001", address),
-                "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(contactChanged("6001", address));
         String payload = json.writeValueAsString(envelope);
 
         KafkaEvents.send(Topics.DOSSIER, "6001", payload);
@@ -247,8 +247,7 @@ class EventMailerTest extends RunningService implements StandardServiceChecks {
     void the_same_payment_event_delivered_twice_sends_one_receipt() {
         String address = uniqueAddress("recu.deux.fois");
         String marker = uniqueAddress("marqueur.facturation");
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(paymentSucceeded("7001", address),
-                "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(paymentSucceeded("7001", address));
         String payload = json.writeValueAsString(envelope);
 
         KafkaEvents.send(Topics.BILLING, "7001", payload);

@@ -2,6 +2,7 @@ package fr.portailfamille.notification.consumer;
 
 import fr.portailfamille.events.EventCatalog;
 import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.notification.Producers;
 import fr.portailfamille.events.MailRecipient;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.billing.DirectDebitRejected;
@@ -59,7 +60,7 @@ class MandateMailsTest {
     }
 
     private EventEnvelope<PortalEvent> publish(PortalEvent event) {
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(event, "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(event);
         KafkaEvents.send(EventCatalog.entryOf(event.getClass()).topic(), envelope.subject(),
                 json.writeValueAsString(envelope));
         return envelope;
@@ -366,7 +367,7 @@ class MandateMailsTest {
     private void assertDeliveredTwiceMailsOnce(PortalEvent event, PortalEvent marker) {
         String address = ((MailRecipient) event).recipientEmail();
         String markerAddress = ((MailRecipient) marker).recipientEmail();
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(event, "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(event);
         String payload = json.writeValueAsString(envelope);
         String topic = EventCatalog.entryOf(event.getClass()).topic();
 

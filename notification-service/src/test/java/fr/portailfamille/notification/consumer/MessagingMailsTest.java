@@ -2,6 +2,7 @@ package fr.portailfamille.notification.consumer;
 
 import fr.portailfamille.events.EventCatalog;
 import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.notification.Producers;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.messaging.MessageReplied;
@@ -48,7 +49,7 @@ class MessagingMailsTest {
     }
 
     private EventEnvelope<PortalEvent> publish(PortalEvent event) {
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(event, "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(event);
         KafkaEvents.send(EventCatalog.entryOf(event.getClass()).topic(), envelope.subject(),
                 json.writeValueAsString(envelope));
         return envelope;

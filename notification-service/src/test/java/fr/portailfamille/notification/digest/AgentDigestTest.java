@@ -2,6 +2,7 @@ package fr.portailfamille.notification.digest;
 
 import fr.portailfamille.events.EventCatalog;
 import fr.portailfamille.events.EventEnvelope;
+import fr.portailfamille.notification.Producers;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.messaging.MessageSent;
@@ -61,7 +62,7 @@ class AgentDigestTest {
     }
 
     private void publish(MessageSent message) {
-        EventEnvelope<PortalEvent> envelope = EventEnvelope.wrap(message, "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> envelope = Producers.envelope(message);
         KafkaEvents.send(EventCatalog.entryOf(MessageSent.class).topic(), envelope.subject(),
                 json.writeValueAsString(envelope));
     }
@@ -104,9 +105,8 @@ class AgentDigestTest {
         int refusedBefore = IDENTITY.refused();
         long first = CONVERSATIONS.incrementAndGet();
         long second = CONVERSATIONS.incrementAndGet();
-        EventEnvelope<PortalEvent> opening = EventEnvelope.wrap(sent(jeunesse, first,
-                "Inscription au centre de loisirs", true, Instant.parse("2026-07-01T08:30:00Z")),
-                "/portail-famille/test", Instant.now());
+        EventEnvelope<PortalEvent> opening = Producers.envelope(sent(jeunesse, first,
+                "Inscription au centre de loisirs", true, Instant.parse("2026-07-01T08:30:00Z")));
         String openingPayload = json.writeValueAsString(opening);
         KafkaEvents.send(Topics.MESSAGING, "6200", openingPayload);
         publish(sent(jeunesse, first, "Inscription au centre de loisirs", false, Instant.parse("2026-07-01T09:00:00Z")));
