@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of identity-service: feature packages without cycles; controllers are thin adapters at
- * the edge, so nothing else uses a controller or its request records, and only controllers (and
- * {@code web.ClientAddress}) speak HTTP. The rules are {@link ServiceStructure}'s, the same for every service.
+ * the edge, so nothing else uses a controller or its request records, and only controllers speak HTTP
+ * (the caller's address is the platform's {@code ClientAddress}). The rules are {@link ServiceStructure}'s,
+ * the same for every service.
  */
 class ModularityTests {
 

@@ -22,7 +22,7 @@ public class EmailChangeController {
     }
 
     public record EmailChangeRequest(@NotBlank @Email @Size(max = 254) String newEmail,
-                                     @NotBlank String currentPassword) {
+                                     @NotBlank @Size(max = 128) String currentPassword) {
     }
 
     public record Confirmation(@NotBlank @Size(max = 100) String token) {

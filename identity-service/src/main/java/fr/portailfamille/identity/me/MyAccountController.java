@@ -1,7 +1,7 @@
 package fr.portailfamille.identity.me;
 
-import fr.portailfamille.identity.web.ClientAddress;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -32,11 +32,12 @@ public class MyAccountController {
                                 @AssertTrue(message = "{registration.cgu.read}") boolean accepted) {
     }
 
-    public record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword,
-                                 String newPasswordConfirmation) {
+    public record PasswordChange(@NotBlank @Size(max = 128) String currentPassword,
+                                 @NotBlank @Size(max = 128) String newPassword,
+                                 @Size(max = 128) String newPasswordConfirmation) {
     }
 
-    public record Deletion(@NotBlank String currentPassword) {
+    public record Deletion(@NotBlank @Size(max = 128) String currentPassword) {
     }
 
     @Operation(summary = "My account: who, which CGU accepted, whether a new version must be accepted")

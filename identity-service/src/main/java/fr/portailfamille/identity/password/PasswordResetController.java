@@ -1,6 +1,6 @@
 package fr.portailfamille.identity.password;
 
-import fr.portailfamille.identity.web.ClientAddress;
+import fr.portailfamille.platform.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -25,8 +25,8 @@ public class PasswordResetController {
     public record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
-    public record NewPassword(@NotBlank @Size(max = 100) String token, @NotBlank String password,
-                              String passwordConfirmation) {
+    public record NewPassword(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 128) String password,
+                              @Size(max = 128) String passwordConfirmation) {
     }
 
     public record PasswordSet(String username) {

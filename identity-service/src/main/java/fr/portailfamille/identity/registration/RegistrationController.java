@@ -1,6 +1,6 @@
 package fr.portailfamille.identity.registration;
 
-import fr.portailfamille.identity.web.ClientAddress;
+import fr.portailfamille.platform.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -45,8 +45,8 @@ public class RegistrationController {
             @Size(max = 30) String phone,
             @Size(max = 100) @Pattern(regexp = "^$|^[A-Za-z0-9._@-]{3,100}$", message = "{registration.username.format}")
             String username,
-            String password,
-            String passwordConfirmation) {
+            @Size(max = 128) String password,
+            @Size(max = 128) String passwordConfirmation) {
 
         PersonalDetails details() {
             return new PersonalDetails(civility, lastName, firstName, email, phone, username, password,

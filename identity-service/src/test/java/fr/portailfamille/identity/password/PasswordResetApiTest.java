@@ -1,6 +1,7 @@
 package fr.portailfamille.identity.password;
 
 import fr.portailfamille.events.Topics;
+import fr.portailfamille.platform.web.ClientAddress;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.KafkaEvents;
 import fr.portailfamille.testsupport.KeycloakServer;
@@ -42,7 +43,7 @@ class PasswordResetApiTest {
 
     private ApiClient.Response ask(String email, String ip) {
         return api().send(api().request("/api/identity/password-resets", null)
-                .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json").header(ClientAddress.HEADER, ip)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")));
     }
 

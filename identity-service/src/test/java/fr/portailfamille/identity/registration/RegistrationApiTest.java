@@ -2,6 +2,7 @@ package fr.portailfamille.identity.registration;
 
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.platform.text.Sha256;
+import fr.portailfamille.platform.web.ClientAddress;
 import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.FieldLabels;
 import fr.portailfamille.testsupport.KafkaEvents;
@@ -80,7 +81,7 @@ class RegistrationApiTest {
 
     private ApiClient.Response acceptCgu(String id) {
         return api().send(api().request("/api/identity/registrations/" + id + "/cgu", null)
-                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.7, 10.0.0.2")
+                .header("Content-Type", "application/json").header(ClientAddress.HEADER, "203.0.113.7")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"version\":\"2026-01\",\"accepted\":true}")));
     }
 
@@ -330,7 +331,7 @@ class RegistrationApiTest {
 
     private ApiClient.Response startFrom(String ip, String json) {
         return api().send(api().request("/api/identity/registrations", null)
-                .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json").header(ClientAddress.HEADER, ip)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -351,7 +352,7 @@ class RegistrationApiTest {
         int refused = 0;
         for (int i = 0; i < 21; i++) {
             ApiClient.Response checked = api().send(api().request("/api/identity/registrations/" + id + "/dossier", null)
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
+                    .header("Content-Type", "application/json").header(ClientAddress.HEADER, ip)
                     .PUT(HttpRequest.BodyPublishers.ofString(
                             "{\"dossierNumber\":\"6000\",\"accessKey\":\"FAUX\",\"familyName\":\"X\"}")));
             if (checked.status() == 429) {

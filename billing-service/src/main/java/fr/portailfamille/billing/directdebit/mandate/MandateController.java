@@ -2,6 +2,7 @@ package fr.portailfamille.billing.directdebit.mandate;
 
 import fr.portailfamille.platform.security.FamilyOnly;
 import fr.portailfamille.platform.security.PortalPrincipal;
+import fr.portailfamille.platform.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -109,21 +110,7 @@ public class MandateController {
     @PostMapping("/api/billing/mandates/{id}/signature")
     public MandateView sign(PortalPrincipal family, @PathVariable UUID id, @Valid @RequestBody SignatureForm form,
                             HttpServletRequest request) {
-        return view(mandates.sign(family, id, form.code(), clientAddress(request)));
-    }
-
-    /**
-     * The family's address as the gateway saw it (the first of {@code X-Forwarded-For}, which the gateway
-     * sets; services are reachable only through it), else the connection's.
-     */
-    static String clientAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String first = forwarded.split(",")[0].strip();
-            if (first.length() <= 45 && first.matches("[0-9a-fA-F.:]+")) {
-                return first;
-            }
-        }
-        return request.getRemoteAddr();
+        // The family's address as the gateway decided it (docs/adr/007-client-address.md).
+        return view(mandates.sign(family, id, form.code(), ClientAddress.of(request)));
     }
 }

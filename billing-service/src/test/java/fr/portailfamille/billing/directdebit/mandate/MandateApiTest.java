@@ -102,7 +102,9 @@ class MandateApiTest extends BillingApiSupport {
         assertThat(wrongCode.json().get("detail").asString()).contains("« Code » n’est pas le bon code : il vous reste 4 essai(s)");
 
         ApiClient.Response signed = api().send(api().request("/api/billing/mandates/" + id + "/signature", family(dossier))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.7, 10.0.0.2")
+                .header("Content-Type", "application/json")
+                // The address the gateway decided; a client's X-Forwarded-For is never read.
+                .header("X-Portal-Client-Address", "203.0.113.7").header("X-Forwarded-For", "198.51.100.66")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\": \"" + code + "\"}")));
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
         assertThat(signed.json().get("statusLabel").asString()).isEqualTo("Actif");
