@@ -194,6 +194,8 @@ class GatewayLoginTest {
         PortalSession family = PortalSession.login(PORTAL, FAMILY, FAMILY_PASSWORD);
 
         assertThat(family.get(URI.create(PORTAL + "/agent/dossiers")).statusCode()).isEqualTo(403);
+        assertThat(family.get(URI.create(PORTAL + "/AGENT/dossiers")).statusCode()).as("whatever the case").isEqualTo(403);
+        assertThat(family.get(URI.create(PORTAL + "/Agent")).statusCode()).isEqualTo(403);
         PortalSession agent = PortalSession.login(PORTAL, "agent.jeunesse", "Agent-Jeunesse-2026");
         assertThat(agent.get(URI.create(PORTAL + "/agent/dossiers")).statusCode()).isEqualTo(200);
         assertThat(me(agent).get("services").toString()).contains("jeunesse");

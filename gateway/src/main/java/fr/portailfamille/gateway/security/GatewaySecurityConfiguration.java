@@ -77,7 +77,7 @@ public class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .addFilterAt(closedPaths(), SecurityWebFiltersOrder.FIRST)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/agent", "/agent/**").hasAnyRole("agent", "admin")
+                        .matchers(agentPages()).hasAnyRole("agent", "admin")
                         .anyExchange().permitAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((exchange, e) -> {
                     String path = exchange.getRequest().getPath().value();
@@ -95,6 +95,19 @@ public class GatewaySecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
                 .build();
+    }
+
+    /**
+     * The agents' pages, whatever the case of the path: the web app's router matches {@code /Agent/…} as
+     * {@code /agent/…}, so the gateway's check must too (issue 13, item 11).
+     */
+    static ServerWebExchangeMatcher agentPages() {
+        return exchange -> {
+            String path = exchange.getRequest().getPath().pathWithinApplication().value().toLowerCase(Locale.ROOT);
+            return path.equals("/agent") || path.startsWith("/agent/")
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 
     /** CSRF applies to state-changing requests that rely on the session cookie, not to bearer-token calls. */

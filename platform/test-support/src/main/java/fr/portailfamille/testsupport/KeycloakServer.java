@@ -217,6 +217,15 @@ public final class KeycloakServer {
         }
     }
 
+    /** A GET of the realm's admin API ({@code /events/config}, {@code /events?type=LOGIN_ERROR}...) as JSON. */
+    public JsonNode adminRead(String realmPath) {
+        HttpResponse<String> response = admin("GET", realmPath, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + realmPath + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** One call to the realm's admin API with the bootstrap admin's token. */
     private HttpResponse<String> admin(String method, String realmPath, String json) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
