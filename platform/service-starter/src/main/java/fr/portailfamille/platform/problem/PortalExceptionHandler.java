@@ -73,6 +73,9 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem e) {
+        if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
+            RefusedAccess.logCurrent(e.status());
+        }
         if (e.field() != null) {
             String message = problems.message(e.messageKey(), e.args());
             if (e.status() == HttpStatus.BAD_REQUEST) {
@@ -87,6 +90,7 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+        RefusedAccess.logCurrent(HttpStatus.FORBIDDEN);
         return respond(problems.problem(HttpStatus.FORBIDDEN, "acces-refuse", "problem.forbidden"));
     }
 

@@ -1,6 +1,7 @@
 package fr.portailfamille.platform.security;
 
 import fr.portailfamille.platform.problem.ProblemWriter;
+import fr.portailfamille.platform.problem.RefusedAccess;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -63,17 +64,27 @@ public class PortalSecurityAutoConfiguration {
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "authentification-requise",
-                                "problem.unauthorized", request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, "acces-refuse", "problem.forbidden", request.getRequestURI())))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            RefusedAccess.log(request, HttpStatus.UNAUTHORIZED);
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "authentification-requise",
+                                    "problem.unauthorized", request.getRequestURI());
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            RefusedAccess.log(request, HttpStatus.FORBIDDEN);
+                            problems.write(response, HttpStatus.FORBIDDEN, "acces-refuse", "problem.forbidden",
+                                    request.getRequestURI());
+                        }))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "authentification-requise",
-                                "problem.unauthorized", request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, "acces-refuse", "problem.forbidden", request.getRequestURI())));
+                        .authenticationEntryPoint((request, response, e) -> {
+                            RefusedAccess.log(request, HttpStatus.UNAUTHORIZED);
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "authentification-requise",
+                                    "problem.unauthorized", request.getRequestURI());
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            RefusedAccess.log(request, HttpStatus.FORBIDDEN);
+                            problems.write(response, HttpStatus.FORBIDDEN, "acces-refuse", "problem.forbidden",
+                                    request.getRequestURI());
+                        }));
         return http.build();
     }
 
