@@ -1,7 +1,6 @@
 package fr.portailfamille.billing.invoice;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -9,11 +8,11 @@ import java.util.UUID;
  *
  * @param total euros, scale 2
  */
-public record DebitableInvoice(UUID id, String number, String period, LocalDate dueDate, BigDecimal total,
-                               String dossierNumber, String familyName, String email) {
+public record DebitableInvoice(UUID id, String number, String period, BigDecimal total, String dossierNumber,
+                               String familyName, String email) {
 
     static DebitableInvoice of(Invoice invoice) {
-        return new DebitableInvoice(invoice.getId(), invoice.getNumber(), invoice.getPeriod(), invoice.getDueDate(),
-                invoice.getTotal(), invoice.getDossierNumber(), invoice.getFamilyName(), invoice.getEmail());
+        return new DebitableInvoice(invoice.getId(), invoice.getNumber(), invoice.getPeriod(), invoice.getTotal(),
+                invoice.getDossierNumber(), invoice.getFamilyName(), invoice.getEmail());
     }
 }
