@@ -50,7 +50,8 @@ final class ImportScenario {
         String batch = Portal.batch(prefix, count, FIRST_DOSSIER, dossiers, today.toString(), today.plusDays(30).toString());
         double megabytes = batch.getBytes(StandardCharsets.UTF_8).length / 1e6;
         String token = options.direct()
-                ? Portal.passwordToken(options.keycloakUrl(), Portal.AGENT, Portal.AGENT_PASSWORD) : null;
+                ? new KeycloakAdmin(options.keycloakUrl()).gatewayToken(Portal.AGENT, Portal.AGENT_PASSWORD,
+                        InboxScenario.GATEWAY_SECRET) : null;
         String path = options.direct() ? "billing-service directly (bearer token)" : "the gateway (agent's session)";
 
         System.out.printf(Locale.ROOT, "Importing %d invoices (%s-00001…, %.1f MB of JSON) through %s...%n",

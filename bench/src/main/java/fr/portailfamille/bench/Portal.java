@@ -95,21 +95,6 @@ final class Portal {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** A Keycloak access token of a realm user by password grant (client admin-cli), for direct calls. */
-    static String passwordToken(String keycloakUrl, String username, String password) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(keycloakUrl
-                        + "/realms/portail-famille/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
-                        + PortalSession.enc(username) + "&password=" + PortalSession.enc(password))).build());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("No token for " + username + ": " + answer.statusCode() + " " + answer.body());
-        }
-        String body = answer.body();
-        int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
-        return body.substring(start, body.indexOf('"', start));
-    }
-
     private static HttpResponse<String> send(HttpRequest request) {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }

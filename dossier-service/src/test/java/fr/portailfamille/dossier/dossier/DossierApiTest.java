@@ -202,4 +202,9 @@ class DossierApiTest extends DossierApiSupport implements StandardServiceChecks 
         assertThat(data.get("previousEmail").asString()).isEqualTo("durand." + number + "@example.test");
         assertThat(data.get("phone").asString()).isEqualTo("+33698765432");
     }
+
+    @Override
+    public List<String> deploymentSecrets() {
+        return List.of("SPRING_DATASOURCE_PASSWORD", "PORTAL_DOSSIER_ACCESS_KEY_ENCRYPTION_KEY");
+    }
 }

@@ -39,7 +39,12 @@ public class KeycloakAccounts {
     private final String realm;
     private final String serverUrl;
 
+    private final String passwordCheckClientId;
+    private final String passwordCheckClientSecret;
+
     public KeycloakAccounts(KeycloakProperties properties) {
+        this.passwordCheckClientId = properties.passwordCheckClientId();
+        this.passwordCheckClientSecret = properties.passwordCheckClientSecret();
         this.realm = properties.realm();
         this.serverUrl = properties.url();
         this.keycloak = KeycloakBuilder.builder()
@@ -210,13 +215,15 @@ public class KeycloakAccounts {
     }
 
     /**
-     * Whether the password is the account's: a password grant of the realm's admin-cli client (a
-     * wrong one counts for Keycloak's brute-force detection, as on the login page).
+     * Whether the password is the account's: a password grant of the realm's confidential client
+     * {@code portal-password-check}, which can do nothing else (a wrong one counts for Keycloak's
+     * brute-force detection, as on the login page).
      */
     public boolean passwordMatches(String username, String password) {
         try {
             Keycloak probe = KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm).grantType("password")
-                    .clientId("admin-cli").username(username).password(password).build();
+                    .clientId(passwordCheckClientId).clientSecret(passwordCheckClientSecret)
+                    .username(username).password(password).build();
             try (probe) {
                 probe.tokenManager().getAccessTokenString();
                 return true;

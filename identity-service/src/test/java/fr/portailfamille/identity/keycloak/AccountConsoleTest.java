@@ -7,11 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +34,8 @@ class AccountConsoleTest {
         String username = "console" + System.nanoTime() % 1_000_000_000L;
         String password = "Console-Compte-2026";
         KEYCLOAK.createFamilyAccount(username, password, "6000");
-        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(KEYCLOAK.issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
-                        + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8))).build()).body())
+        KEYCLOAK.ensurePublicTestClient("account-console-stand-in");
+        String token = JSON.readTree(KEYCLOAK.passwordGrant("account-console-stand-in", username, password).body())
                 .get("access_token").asString();
         HttpRequest.Builder account = HttpRequest.newBuilder(URI.create(KEYCLOAK.issuer() + "/account/"))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");

@@ -63,6 +63,11 @@ class EventMailerTest extends RunningService implements StandardServiceChecks {
         return "/api/notification/anything";
     }
 
+    @Override
+    public List<String> deploymentSecrets() {
+        return List.of("SPRING_DATASOURCE_PASSWORD", "PORTAL_KEYCLOAK_CLIENT_SECRET");
+    }
+
     @AfterEach
     void smtpBack() {
         smtp.start();

@@ -1,6 +1,7 @@
 package fr.portailfamille.testsupport;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.Documented;
@@ -13,7 +14,8 @@ import java.lang.annotation.Target;
 /**
  * A test of a whole service on real infrastructure: the application on a random port, its own
  * database on the shared PostgreSQL 17, the shared Kafka broker, the shared SMTP server, and tokens
- * from {@link TestKeycloak}. Keep test classes on this annotation alone so the Spring context is
+ * from {@link TestKeycloak}; the profile {@code local}, as on a developer's machine (shipped secrets
+ * accepted, OpenAPI document on: {@link StandardServiceChecks} checks the other side). Keep test classes on this annotation alone so the Spring context is
  * cached across them.
  */
 @Target(ElementType.TYPE)
@@ -22,5 +24,6 @@ import java.lang.annotation.Target;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PortalTestInitializer.class)
+@ActiveProfiles("local")
 public @interface PortalServiceTest {
 }

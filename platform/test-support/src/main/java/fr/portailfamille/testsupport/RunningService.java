@@ -1,6 +1,10 @@
 package fr.portailfamille.testsupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,6 +21,16 @@ public abstract class RunningService {
     protected String applicationName;
 
     protected final TestKeycloak keycloak = PortalInfrastructure.keycloak();
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** The class annotated {@code @SpringBootApplication} of the service under test. */
+    public Class<?> applicationClass() {
+        return context.getBeansWithAnnotation(SpringBootApplication.class).values().stream()
+                .map(bean -> ClassUtils.getUserClass(bean.getClass()))
+                .findFirst().orElseThrow();
+    }
 
     public ApiClient api() {
         return ApiClient.local(port);

@@ -57,6 +57,9 @@ public final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            // A developer's machine, the browser journeys and the bench: the profile local (the shipped,
+            // public secrets are accepted; platform/startup-checks). A deployment never sets it.
+            builder.environment().put("SPRING_PROFILES_ACTIVE", "local");
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             return new ServiceProcess(name, port, log, builder.start());

@@ -1,7 +1,11 @@
 package fr.portailfamille.testsupport;
 
+import fr.portailfamille.platform.startupchecks.ShippedSecretsException;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.ConfigurableEnvironment;
 import tools.jackson.databind.JsonNode;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,17 @@ public interface StandardServiceChecks {
     /** A path of the service's API that needs a token (the checks call it without a valid one). */
     String protectedPath();
 
+    /** The service's main class, started again by the checks as a deployment would start it. */
+    Class<?> applicationClass();
+
+    /**
+     * The variables a deployment must set for this service, which it refuses to start without
+     * (platform/startup-checks): the database password, and the service's own secrets.
+     */
+    default List<String> deploymentSecrets() {
+        return List.of("SPRING_DATASOURCE_PASSWORD");
+    }
+
     @Test
     default void liveness_and_readiness_probes_answer_up() {
         for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
@@ -42,6 +57,23 @@ public interface StandardServiceChecks {
     }
 
     @Test
+    default void outside_the_local_profile_it_refuses_to_start_with_its_shipped_secrets() {
+        RuntimeException refusal = OutsideLocal.refusal(applicationClass());
+        assertThat(refusal).as("start outside the profile local with the jar's values").isInstanceOf(ShippedSecretsException.class);
+        assertThat(refusal.getMessage()).contains(deploymentSecrets());
+        assertThat(((ShippedSecretsException) refusal).problems()).hasSameSizeAs(deploymentSecrets());
+    }
+
+    @Test
+    default void outside_the_local_profile_the_openapi_document_and_swagger_ui_are_off() {
+        ConfigurableEnvironment deployment = OutsideLocal.environment(applicationClass());
+        assertThat(deployment.getProperty("springdoc.api-docs.enabled")).isEqualTo("false");
+        assertThat(deployment.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("false");
+        ConfigurableEnvironment local = OutsideLocal.environment(applicationClass(), "--spring.profiles.active=local");
+        assertThat(local.getProperty("springdoc.api-docs.enabled")).isEqualTo("true");
+    }
+
+    @Test
     default void no_token_gets_401_problem_in_french() {
         assertUnauthorized(api().get(protectedPath(), null));
     }
@@ -54,6 +86,33 @@ public interface StandardServiceChecks {
     @Test
     default void token_of_another_issuer_gets_401() {
         assertUnauthorized(api().get(protectedPath(), PortalInfrastructure.keycloak().foreignFamily("6000")));
+    }
+
+    @Test
+    default void token_issued_to_another_client_gets_401() {
+        TestKeycloak keycloak = PortalInfrastructure.keycloak();
+        assertUnauthorized(api().get(protectedPath(), keycloak.tokenFor(TestKeycloak.Persona.family("6000"), "account")));
+        assertUnauthorized(api().get(protectedPath(), keycloak.tokenFor(TestKeycloak.Persona.family("6000"))));
+    }
+
+    @Test
+    default void a_service_account_token_is_refused_outside_internal_endpoints() {
+        ApiClient.Response response = api().get(protectedPath(),
+                PortalInfrastructure.keycloak().serviceAccount("billing-service"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    default void internal_endpoints_need_the_services_audience() {
+        TestKeycloak keycloak = PortalInfrastructure.keycloak();
+        TestKeycloak.Persona service = TestKeycloak.Persona.service("billing-service");
+        assertThat(api().get("/internal/anything", keycloak.token(service)).status())
+                .as("the services' audience passes the door (nothing there)").isEqualTo(404);
+        ApiClient.Response gatewayAudience = api().get("/internal/anything",
+                keycloak.tokenFor(service, TestKeycloak.GATEWAY_AUDIENCE));
+        assertThat(gatewayAudience.status()).isEqualTo(403);
+        assertThat(gatewayAudience.json().get("detail").asString()).contains("droits");
     }
 
     @Test

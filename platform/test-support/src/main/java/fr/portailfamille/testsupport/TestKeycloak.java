@@ -34,6 +34,10 @@ import java.util.UUID;
 public final class TestKeycloak {
 
     public static final String REALM = "portail-famille";
+    /** The audience of tokens the gateway's client obtains (families, agents, admins). */
+    public static final String GATEWAY_AUDIENCE = "portal-gateway";
+    /** The audience of the services' own tokens (client credentials), which {@code /internal/**} requires. */
+    public static final String SERVICES_AUDIENCE = "portal-services";
 
     private static TestKeycloak shared;
 
@@ -96,14 +100,23 @@ public final class TestKeycloak {
         return token(Persona.service(clientId));
     }
 
+    /**
+     * A token of {@code persona} with the audience the realm's mappers give (docs/adr/011-token-audiences.md):
+     * {@value #GATEWAY_AUDIENCE} for people (through the gateway), {@value #SERVICES_AUDIENCE} for service accounts.
+     */
     public String token(Persona persona) {
-        return sign(key, issuer, persona, Instant.now(), Duration.ofMinutes(5));
+        return sign(key, issuer, persona, Instant.now(), Duration.ofMinutes(5), persona.audience());
+    }
+
+    /** A token of {@code persona} issued for other audiences (e.g. another client of the realm). */
+    public String tokenFor(Persona persona, String... audiences) {
+        return sign(key, issuer, persona, Instant.now(), Duration.ofMinutes(5), audiences);
     }
 
     /** A family token that expired ten minutes ago. */
     public String expiredFamily(String dossier) {
         return sign(key, issuer, Persona.family(dossier), Instant.now().minus(Duration.ofMinutes(15)),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), GATEWAY_AUDIENCE);
     }
 
     /** A well-formed family token from another issuer, signed with another key. */
@@ -111,17 +124,18 @@ public final class TestKeycloak {
         try {
             RSAKey other = new RSAKeyGenerator(2048).keyID("other").generate();
             return sign(other, "http://127.0.0.1:1/realms/elsewhere", Persona.family(dossier), Instant.now(),
-                    Duration.ofMinutes(5));
+                    Duration.ofMinutes(5), GATEWAY_AUDIENCE);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String sign(RSAKey key, String issuer, Persona persona, Instant issuedAt, Duration lifetime) {
+    private static String sign(RSAKey key, String issuer, Persona persona, Instant issuedAt, Duration lifetime,
+                               String... audiences) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(persona.subject())
-                .audience("account")
+                .audience(List.of(audiences))
                 .issueTime(Date.from(issuedAt))
                 .notBeforeTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
@@ -180,6 +194,11 @@ public final class TestKeycloak {
         public static Persona service(String clientId) {
             return new Persona("service-account-" + clientId, "service-account-" + clientId, clientId, null,
                     List.of("service"), null, List.of());
+        }
+
+        /** The audience the realm gives this persona's tokens. */
+        public String audience() {
+            return subject.startsWith("service-account-") ? SERVICES_AUDIENCE : GATEWAY_AUDIENCE;
         }
 
         /** The same person with other realm roles (e.g. none). */

@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -20,9 +23,12 @@ import java.util.List;
 
 /**
  * Every service is an OAuth2 resource server: it validates the Keycloak JWT itself (signature,
- * issuer, expiry) and authorises from its claims. Health probes and the OpenAPI document are open;
- * {@code /internal/**} needs the {@code service} role (service accounts, client credentials);
- * everything else needs a valid token. Refusals are problem+json in French.
+ * issuer, expiry, and an audience of the portal: {@code spring.security.oauth2.resourceserver.jwt.audiences}
+ * in portal-defaults.properties, so a token the realm issued to another client is a 401) and authorises
+ * from its claims. Health probes and the OpenAPI document are open; {@code /internal/**} needs the
+ * {@code service} role and the services' audience (service accounts, client credentials); everything
+ * else needs the gateway's audience, the tokens of families, agents and admins (issue 13, item 5;
+ * docs/adr/011-token-audiences.md). Refusals are problem+json in French.
  *
  * <p>No CSRF here: services only take bearer tokens, never cookies; the gateway, which holds the
  * browser session, does CSRF.
@@ -43,7 +49,7 @@ public class PortalSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ProblemWriter problems, TokenAudiences audiences,
             @org.springframework.beans.factory.annotation.Value("${portal.security.public-paths:}") String[] publicPaths)
             throws Exception {
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
@@ -58,9 +64,13 @@ public class PortalSecurityAutoConfiguration {
                     }
                     requests
                         .requestMatchers(OPEN_PATHS).permitAll()
-                        .requestMatchers("/internal/**").hasRole(PortalPrincipal.SERVICE)
-                        .requestMatchers("/actuator/**").hasRole(PortalPrincipal.ADMIN)
-                        .anyRequest().authenticated();
+                        .requestMatchers("/internal/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole(PortalPrincipal.SERVICE),
+                                TokenAudience.contains(audiences.services())))
+                        .requestMatchers("/actuator/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole(PortalPrincipal.ADMIN),
+                                TokenAudience.contains(audiences.gateway())))
+                        .anyRequest().access(TokenAudience.contains(audiences.gateway()));
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
@@ -86,6 +96,13 @@ public class PortalSecurityAutoConfiguration {
                                     request.getRequestURI());
                         }));
         return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenAudiences tokenAudiences(Environment environment) {
+        return new TokenAudiences(environment.getProperty("portal.security.audiences.gateway", "portal-gateway"),
+                environment.getProperty("portal.security.audiences.services", "portal-services"));
     }
 
     @Bean
