@@ -31,7 +31,7 @@ public class FallbackController {
         problem.setType(TYPE);
         problem.setTitle("Service momentanément indisponible");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "30")
+                .header("Retry-After", String.valueOf(RoutesConfiguration.OPEN_FOR.toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

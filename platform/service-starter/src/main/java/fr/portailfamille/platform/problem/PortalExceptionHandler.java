@@ -115,6 +115,19 @@ public class PortalExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problems.problem(HttpStatus.CONFLICT, "conflit", "problem.conflict"));
     }
 
+    /**
+     * No database connection came within Hikari's connection timeout (a burst, or the database
+     * restarting): the service is busy, not broken; 503 with {@code Retry-After}, as {@code LoadShedding}.
+     */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class})
+    ResponseEntity<Object> busy(RuntimeException e) {
+        log.warn("No database connection in time, answered 503: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-surcharge", "problem.overloaded"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,7 +19,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
-/** problem+json in French for every error, and the OpenAPI description of the service. */
+import java.time.Duration;
+
+/** problem+json in French for every error, the shedding of a burst's excess, and the OpenAPI description of the service. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
@@ -37,6 +41,18 @@ public class PortalWebAutoConfiguration {
     @Bean
     PortalExceptionHandler portalExceptionHandler(Problems problems, org.springframework.core.env.Environment environment) {
         return new PortalExceptionHandler(problems, environment);
+    }
+
+    /** Before everything else, Spring Security included: a shed request costs nothing more. */
+    @Bean
+    FilterRegistrationBean<LoadShedding> portalLoadShedding(ProblemWriter problems,
+            @Value("${portal.load-shedding.max-concurrent:50}") int maxConcurrent,
+            @Value("${portal.load-shedding.max-waiting:200}") int maxWaiting,
+            @Value("${portal.load-shedding.max-wait:3s}") Duration maxWait) {
+        FilterRegistrationBean<LoadShedding> registration =
+                new FilterRegistrationBean<>(new LoadShedding(maxConcurrent, maxWaiting, maxWait, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
