@@ -1,6 +1,7 @@
 package fr.portailfamille.dossier.contact;
 
 import fr.portailfamille.dossier.contactdetails.ContactDetails;
+import fr.portailfamille.dossier.contactdetails.MaskedEmails;
 import fr.portailfamille.dossier.contactdetails.PhoneNumbers;
 import fr.portailfamille.dossier.dossier.Dossier;
 import fr.portailfamille.dossier.dossier.DossierService;
@@ -8,6 +9,7 @@ import fr.portailfamille.dossier.guardian.Guardian;
 import fr.portailfamille.dossier.guardian.GuardianRepository;
 import fr.portailfamille.dossier.request.RequestService;
 import fr.portailfamille.events.dossier.ContactDetailsChanged;
+import fr.portailfamille.events.dossier.ContactEmailChanged;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
 import fr.portailfamille.platform.problem.ApiProblem;
 import fr.portailfamille.platform.security.PortalPrincipal;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * Contact details changes, applied at once. Guardian 1 is the dossier's contact: its e-mail and
  * mobile phone are the dossier's, whichever of the two forms changed them. Each change is recorded
  * as an accepted « Modification de coordonnées » and told by ContactDetailsChanged (one event with
- * everything as it is now), all in one transaction.
+ * everything as it is now, mailed to the new address), all in one transaction. When the dossier's e-mail
+ * changed, ContactEmailChanged tells the previous address too, with the new one masked.
  */
 @Service
 public class ContactDetailsService {
@@ -78,6 +81,12 @@ public class ContactDetailsService {
                 .stream().map(ContactDetailsService::snapshot).toList();
         outbox.publish(new ContactDetailsChanged(dossier.getNumber(), dossier.getFamilyName(), dossier.getEmail(),
                 dossier.getPhone(), previousEmail, snapshot));
+        if (previousEmail != null && !previousEmail.isBlank() && !previousEmail.strip().equalsIgnoreCase(dossier.getEmail().strip())) {
+            // The previous address is told too, the new one masked: if the change was not the family's,
+            // the mailbox the authority knew learns of it.
+            outbox.publish(new ContactEmailChanged(dossier.getNumber(), dossier.getFamilyName(), previousEmail.strip(),
+                    MaskedEmails.mask(dossier.getEmail()), caller.isStaff()));
+        }
     }
 
     private Optional<Guardian> contactGuardian(String number) {

@@ -2,6 +2,7 @@ package fr.portailfamille.identity.account;
 
 import fr.portailfamille.events.identity.AccountActivationRequested;
 import fr.portailfamille.events.identity.AccountLinkedToDossier;
+import fr.portailfamille.events.identity.FirstAccountLinkedToDossier;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
 import fr.portailfamille.identity.link.IssuedLink;
 import fr.portailfamille.identity.link.LinkExpiredException;
@@ -22,7 +23,8 @@ import java.time.Duration;
  * Activation links ({@link LinkPurpose#ACTIVATION}: 48 hours, single use, only their hash kept);
  * asking again retires the previous link and is limited to 3 mails an hour per account. Opening the
  * link enables the Keycloak account and tells the dossier's other account holders
- * (AccountLinkedToDossier).
+ * (AccountLinkedToDossier), or, when there is none, dossier-service, which tells the dossier's recorded
+ * e-mail (FirstAccountLinkedToDossier).
  */
 @Service
 public class ActivationService {
@@ -80,11 +82,17 @@ public class ActivationService {
         accounts.flush();
         keycloak.enable(account.getKeycloakUserId());
         // A second guardian's account: whoever already held the dossier is told.
-        keycloak.enabledOfDossier(account.getDossierNumber()).stream()
+        var holders = keycloak.enabledOfDossier(account.getDossierNumber()).stream()
                 .filter(holder -> !holder.getId().equals(account.getKeycloakUserId()))
-                .forEach(holder -> outbox.publish(new AccountLinkedToDossier(holder.getUsername(), holder.getEmail(),
+                .toList();
+        holders.forEach(holder -> outbox.publish(new AccountLinkedToDossier(holder.getUsername(), holder.getEmail(),
                         holder.getFirstName(), holder.getLastName(), account.getDossierNumber(),
                         account.getFirstName() + " " + account.getLastName())));
+        if (holders.isEmpty()) {
+            // The first account: nobody on the portal to tell; dossier-service tells the dossier's recorded e-mail.
+            outbox.publish(new FirstAccountLinkedToDossier(account.getUsername(), account.getFirstName(),
+                    account.getLastName(), account.getDossierNumber()));
+        }
         return account;
     }
 }

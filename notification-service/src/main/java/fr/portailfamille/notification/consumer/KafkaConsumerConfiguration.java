@@ -4,6 +4,7 @@ import fr.portailfamille.events.EventReader;
 import fr.portailfamille.events.Topics;
 import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.notification.delivery.DeliveryLog;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,16 +66,22 @@ public class KafkaConsumerConfiguration {
 
     /**
      * The topics this service reads, and its dead-letter topic, created at start if missing (no
-     * replica count: the broker's default applies; on Kubernetes Strimzi's KafkaTopic resources own them).
+     * replica count: the broker's default applies; on Kubernetes Strimzi's KafkaTopic resources own them),
+     * with the platform's settings ({@link Topics#configs}): identity.events and the dead-letter topic,
+     * which carry links, keep their records 24 hours (ADR 009).
      */
     @Bean
     KafkaAdmin.NewTopics notificationTopics(NotificationProperties properties) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.IDENTITY).partitions(properties.partitions()).build(),
-                TopicBuilder.name(Topics.DOSSIER).partitions(properties.partitions()).build(),
-                TopicBuilder.name(Topics.BILLING).partitions(properties.partitions()).build(),
-                TopicBuilder.name(Topics.MESSAGING).partitions(properties.partitions()).build(),
-                TopicBuilder.name(Topics.NOTIFICATION_DEAD_LETTER).partitions(1).build());
+                topic(Topics.IDENTITY, properties.partitions()),
+                topic(Topics.DOSSIER, properties.partitions()),
+                topic(Topics.BILLING, properties.partitions()),
+                topic(Topics.MESSAGING, properties.partitions()),
+                topic(Topics.NOTIFICATION_DEAD_LETTER, 1));
+    }
+
+    private static NewTopic topic(String name, int partitions) {
+        return TopicBuilder.name(name).partitions(partitions).configs(Topics.configs(name)).build();
     }
 
 }

@@ -4,6 +4,8 @@ import fr.portailfamille.events.dossier.ContactDetailsChanged;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -40,6 +42,33 @@ class EventCatalogTest {
         assertThat(EventCatalog.entryOf(ContactDetailsChanged.class).templateName())
                 .isEqualTo("dossier/ContactDetailsChanged");
         assertThat(EventCatalog.byType("fr.portailfamille.dossier.Nothing")).isEmpty();
+    }
+
+    @Test
+    void every_event_holding_a_link_is_secret_and_travels_on_a_topic_of_short_retention() {
+        for (EventCatalog.Entry entry : EventCatalog.entries()) {
+            boolean holdsLink = Arrays.stream(entry.recordClass().getRecordComponents())
+                    .anyMatch(c -> c.getName().toLowerCase(Locale.ROOT).endsWith("url"));
+            if (holdsLink) {
+                assertThat(entry.carriesSecret()).as("%s holds a link", entry.type()).isTrue();
+                assertThat(Topics.configs(entry.topic())).as("settings of %s", entry.topic())
+                        .containsEntry("retention.ms", "86400000").containsEntry("segment.ms", "3600000");
+            }
+        }
+        assertThat(EventCatalog.carriesSecret("fr.portailfamille.identity.PasswordResetRequested")).isTrue();
+        assertThat(EventCatalog.carriesSecret("fr.portailfamille.billing.MandateSignatureRequested"))
+                .as("the one-time code of a mandate").isTrue();
+        assertThat(EventCatalog.carriesSecret("fr.portailfamille.identity.PasswordChanged")).isFalse();
+        assertThat(EventCatalog.carriesSecret("fr.portailfamille.dossier.Nothing")).isFalse();
+        assertThat(Topics.configs(Topics.NOTIFICATION_DEAD_LETTER)).containsEntry("retention.ms", "86400000");
+        assertThat(Topics.configs(Topics.BILLING)).isEmpty();
+    }
+
+    @Test
+    void the_owner_of_a_type_publishes_it_with_its_service_source() {
+        EventCatalog.Entry entry = EventCatalog.entryOf(fr.portailfamille.events.identity.FirstAccountLinkedToDossier.class);
+        assertThat(entry.owner()).isEqualTo("identity");
+        assertThat(entry.ownerSource()).isEqualTo("/portail-famille/identity-service");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.portailfamille.platform.outbox;
 
+import fr.portailfamille.events.EventCatalog;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,20 @@ import java.util.concurrent.TimeoutException;
  * ({@code acks=all}). If Kafka is down, the rows wait and the next poll retries. Consumers are
  * idempotent on the event id, which covers the duplicate sent when the process dies between Kafka's
  * acknowledgement and the commit.
+ *
+ * <p>An event whose type carries a secret ({@link EventCatalog.Entry#carriesSecret()}: activation,
+ * password-reset and e-mail-change links, a mandate's one-time code) is deleted from the table as soon as
+ * Kafka acknowledged it, in the same statement that would have marked it published: the secret stays
+ * here only while it waits for Kafka. The other events are kept {@link OutboxProperties#retention()} for
+ * inspection (ADR 009).
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Any constant: the advisory lock that makes one relay at a time per database. */
     private static final long LOCK_KEY = 0x706f7274616c4fL;
+    private static final List<String> SECRET_TYPES = EventCatalog.entries().stream()
+            .filter(EventCatalog.Entry::carriesSecret).map(EventCatalog.Entry::type).toList();
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, String> kafka;
@@ -49,7 +58,7 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    record Pending(long id, String topic, String key, String payload) {
+    record Pending(long id, String topic, String key, String type, String payload) {
     }
 
     @Scheduled(fixedDelayString = "${portal.outbox.poll-interval:500ms}",
@@ -74,10 +83,11 @@ public class OutboxRelay {
                 return 0;
             }
             List<Pending> pending = jdbc.sql("""
-                            select id, topic, event_key, payload from outbox_event
+                            select id, topic, event_key, event_type, payload from outbox_event
                             where published_at is null order by id limit :limit""")
                     .param("limit", properties.batchSize())
-                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)))
                     .list();
             int count = 0;
             for (Pending event : pending) {
@@ -92,13 +102,22 @@ public class OutboxRelay {
                     markFailed(event, e);
                     break;
                 }
-                jdbc.sql("update outbox_event set published_at = :now, attempts = attempts + 1 where id = :id")
-                        .param("now", Timestamp.from(clock.instant())).param("id", event.id()).update();
+                markPublished(event);
                 count++;
             }
             return count;
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** Published: a secret is erased at once (the row goes), any other event is kept for inspection. */
+    private void markPublished(Pending event) {
+        if (EventCatalog.carriesSecret(event.type())) {
+            jdbc.sql("delete from outbox_event where id = :id").param("id", event.id()).update();
+            return;
+        }
+        jdbc.sql("update outbox_event set published_at = :now, attempts = attempts + 1 where id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("id", event.id()).update();
     }
 
     private void markFailed(Pending event, Exception e) {
@@ -109,11 +128,15 @@ public class OutboxRelay {
                 .param("error", cause.toString()).param("id", event.id()).update();
     }
 
-    /** Published events are kept a while for inspection, then deleted. */
+    /** Published events are kept a while for inspection, then deleted (those with a secret went at once). */
     @Scheduled(fixedDelayString = "${portal.outbox.cleanup-interval:1h}", initialDelay = 60_000)
     public void deletePublished() {
-        int deleted = jdbc.sql("delete from outbox_event where published_at < :before")
+        // Secret rows published before they were erased at once (by an earlier version) go now too.
+        int deleted = jdbc.sql("""
+                        delete from outbox_event
+                        where published_at < :before or (published_at is not null and event_type in (:secretTypes))""")
                 .param("before", Timestamp.from(clock.instant().minus(properties.retention())))
+                .param("secretTypes", SECRET_TYPES)
                 .update();
         if (deleted > 0) {
             log.info("Deleted {} published outbox events older than {}", deleted, properties.retention());
