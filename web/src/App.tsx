@@ -1,4 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { onCguToAccept } from "./api/http";
 import { Route, Routes } from "react-router-dom";
 import { fetchAccount, identityKeys } from "./api/identity";
 import { ANONYMOUS, DEFAULT_PORTAL, fetchMe, fetchPortal, isFamily, sessionKeys } from "./api/session";
@@ -29,6 +31,10 @@ export function App() {
   // unavailable), the portal is not blocked: it is shown as usual.
   const family = me.data !== undefined && isFamily(me.data);
   const account = useQuery({ queryKey: identityKeys.account(), queryFn: fetchAccount, enabled: family, retry: false, staleTime: 60_000 });
+  // New CGU may come out while a family is on the portal: the gateway then refuses its calls (403 « cgu-a-accepter »)
+  // and the account, read again, says they are to accept.
+  const queryClient = useQueryClient();
+  useEffect(() => onCguToAccept(() => void queryClient.invalidateQueries({ queryKey: identityKeys.account() })), [queryClient]);
   if (me.isPending || (family && account.isPending)) {
     return <p className="fr-container fr-py-6w" role="status">Chargement…</p>;
   }

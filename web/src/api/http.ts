@@ -1,5 +1,6 @@
 // Calls to the gateway. The browser holds only the session cookie; state-changing calls echo the
-// CSRF cookie (XSRF-TOKEN) in the X-XSRF-TOKEN header. Every refusal is read as an ApiProblem.
+// CSRF cookie (__Host-XSRF-TOKEN, or XSRF-TOKEN on http://localhost) in the X-XSRF-TOKEN header.
+// Every refusal is read as an ApiProblem.
 
 /** The prefix of every problem type the services send (`Problems.type(slug)` on the Java side). */
 export const PROBLEM_TYPE_PREFIX = "urn:portail-famille:problem:";
@@ -14,7 +15,39 @@ export const problemType = (slug: string) => `${PROBLEM_TYPE_PREFIX}${slug}`;
 export const ProblemTypes = {
   /** 503: a service, or one it calls, is unavailable (the gateway's fallback says so too). */
   serviceUnavailable: problemType("service-indisponible"),
+  /** 403 from the gateway: the family has not accepted the CGU in force (new ones came out since it logged in). */
+  cguToAccept: problemType("cgu-a-accepter"),
 } as const;
+
+type Listener = () => void;
+const cguToAcceptListeners = new Set<Listener>();
+
+/**
+ * `listener` is called each time the gateway refuses a call because the CGU in force are to accept (403
+ * « cgu-a-accepter », docs/adr/008-cgu-gate.md), whichever page made it; returns how to stop listening. The app
+ * then reads the account again, which says so, and shows only the new CGU until they are accepted.
+ */
+export function onCguToAccept(listener: Listener): () => void {
+  cguToAcceptListeners.add(listener);
+  return () => {
+    cguToAcceptListeners.delete(listener);
+  };
+}
+
+/** Tells the listeners if `response` is the gateway's « CGU to accept » (its body is read from a copy). */
+async function noticeCguToAccept(response: Response): Promise<void> {
+  if (response.status !== 403 || cguToAcceptListeners.size === 0) {
+    return;
+  }
+  try {
+    const problem = await response.clone().json();
+    if (problem?.type === ProblemTypes.cguToAccept) {
+      cguToAcceptListeners.forEach((listener) => listener());
+    }
+  } catch {
+    // not a problem+json: another refusal
+  }
+}
 
 /**
  * A refusal of the API (RFC 9457 problem+json): its status, its stable `type` (null when the answer was not a
@@ -70,6 +103,7 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 
 async function answerOf<T>(response: Response): Promise<T> {
   if (!response.ok) {
+    await noticeCguToAccept(response);
     throw await problemOf(response);
   }
   // An accepted call may answer with no body at all (e.g. 202 Accepted, 204 No Content).
@@ -81,6 +115,7 @@ async function answerOf<T>(response: Response): Promise<T> {
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
   if (!response.ok) {
+    await noticeCguToAccept(response);
     throw new Error(`${url} : ${response.status}`);
   }
   return (await response.json()) as T;
@@ -111,7 +146,16 @@ export async function sendForm<T>(url: string, formData: FormData): Promise<T> {
   return answerOf<T>(response);
 }
 
+/** The CSRF cookies' names: `__Host-XSRF-TOKEN` when the portal is served over https, `XSRF-TOKEN` on localhost. */
+const CSRF_COOKIES = ["__Host-XSRF-TOKEN=", "XSRF-TOKEN="];
+
 export function csrfToken(): string {
-  const match = document.cookie.split("; ").find((c) => c.startsWith("XSRF-TOKEN="));
-  return match ? decodeURIComponent(match.substring("XSRF-TOKEN=".length)) : "";
+  const cookies = document.cookie.split("; ");
+  for (const name of CSRF_COOKIES) {
+    const match = cookies.find((c) => c.startsWith(name));
+    if (match) {
+      return decodeURIComponent(match.substring(name.length));
+    }
+  }
+  return "";
 }

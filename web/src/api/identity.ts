@@ -15,7 +15,11 @@ export const identityKeys = {
 /** The steps of « Ma première connexion », as the identity service names them: the next one to do. */
 export type RegistrationStep = "PERSONAL" | "DOSSIER" | "CGU" | "REVIEW" | "SUBMITTED";
 
-/** A registration draft (the access key of the dossier is never given back). */
+/**
+ * A registration draft (the access key of the dossier is never given back). `dossierNumber` is set once the dossier
+ * check (step 2) has passed: from then on, the e-mail and the identifiant change only with the draft's password typed
+ * again ({@link PersonalDetails}'s `currentPassword`).
+ */
 export type Registration = {
   id: string;
   step: RegistrationStep;
@@ -34,7 +38,9 @@ export type Registration = {
 
 /**
  * Step 1 « Informations personnelles ». `username` null: the e-mail is the identifiant. On a change, empty
- * password fields keep the password already chosen.
+ * password fields keep the password already chosen. `currentPassword`: the password chosen for this registration,
+ * typed again; sent only on a change of the e-mail or the identifiant after the dossier check, which needs it (400
+ * naming the field when missing or « est incorrect », 429 after 5 wrong tries in an hour).
  */
 export type PersonalDetails = {
   civility: Civility | null;
@@ -45,6 +51,7 @@ export type PersonalDetails = {
   username: string | null;
   password: string;
   passwordConfirmation: string;
+  currentPassword?: string;
 };
 
 /** Step 2 « Références dossier »: as printed on the family's invoice. */
@@ -62,6 +69,7 @@ const registrationUrl = (id: string) => `/api/identity/registrations/${encodeURI
 export const fetchRegistration = (id: string) => send<Registration>("GET", registrationUrl(id));
 export const startRegistration = (details: PersonalDetails) =>
   send<Registration>("POST", "/api/identity/registrations", details);
+/** 400 on `currentPassword` (missing, or « est incorrect »); 429 after too many tries of it. */
 export const changePersonalDetails = (id: string, details: PersonalDetails) =>
   send<Registration>("PUT", `${registrationUrl(id)}/personal`, details);
 export const linkDossier = (id: string, references: DossierReferences) =>

@@ -1,7 +1,8 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AccountView } from "../api/identity";
 import type { Me } from "../api/session";
+import { dossier } from "../test/handlers/dossier";
 import { ACCOUNT, identity } from "../test/handlers/identity";
 import { portal } from "../test/handlers/portal";
 import { FAMILY } from "../test/handlers/session";
@@ -102,6 +103,37 @@ describe("new CGU to accept", () => {
     expect((screen.getByLabelText("J'ai lu") as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole("heading", { level: 1, name: NEW_CGU })).toBeTruthy();
     expect(callsTo("/api/identity/me/cgu", "PUT")[0].body).toEqual({ version: "2026-02", accepted: true });
+  });
+
+  it("shows the new CGU as soon as the gateway refuses a page's call because they are to accept (403 cgu-a-accepter)", async () => {
+    // The account was read before the new CGU came out; the gateway knows better.
+    let accountReads = 0;
+    serve(
+      identity.account(() => {
+        accountReads += 1;
+        return json(accountReads === 1 ? ACCOUNT : OUTDATED);
+      }),
+      dossier.children("6000", () => problem(403, "Acceptez les conditions générales d'utilisation en vigueur pour continuer.",
+        { slug: "cgu-a-accepter" })),
+      ...portalWithCgu(FAMILY),
+    );
+    renderApp("/mon-dossier");
+
+    expect(await screen.findByRole("heading", { level: 1, name: NEW_CGU })).toBeTruthy();
+    expect(accountReads).toBe(2);
+    expect(screen.queryByRole("heading", { level: 1, name: "Mon dossier" })).toBeNull();
+  });
+
+  it("does not read the account again for another refusal (403 of a page)", async () => {
+    serve(
+      dossier.children("6000", () => problem(403, "Accès refusé.", { slug: "acces-refuse" })),
+      ...portalWithCgu(FAMILY),
+    );
+    renderApp("/mon-dossier");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Mon dossier" })).toBeTruthy();
+    await waitFor(() => expect(callsTo("/api/dossier/dossiers/6000/children").length).toBeGreaterThan(0));
+    expect(callsTo("/api/identity/me/account")).toHaveLength(1);
   });
 
   it("does not block the portal when the account cannot be read (503)", async () => {

@@ -1,11 +1,12 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Registration } from "../../api/identity";
 import { identity } from "../../test/handlers/identity";
-import { renderApp } from "../../test/render";
+import { renderApp, renderWith } from "../../test/render";
 import { accepted, callsUnder, json, problem, serve } from "../../test/server";
 import { DRAFT_KEY } from "./draft";
+import { PersonalStep } from "./PersonalStep";
 
 const DRAFT_ID = "Zk3v1Q8yT0cW5nB2mR7pL4xH9sJ6dA1eF0gK3uN5oP8";
 
@@ -261,5 +262,159 @@ describe("Inscription (« Ma première connexion »)", () => {
     expect(await screen.findByText("Votre inscription a expiré : recommencez.")).toBeTruthy();
     expect(screen.getByText("Étape 1 sur 4")).toBeTruthy();
     expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+  });
+});
+
+describe("Inscription: « Mot de passe actuel » to change the e-mail or the identifiant once the dossier is checked", () => {
+  const CURRENT_PASSWORD = /^Mot de passe actuel/;
+  const HINT = "Pour changer l'adresse e-mail ou l'identifiant après la vérification du dossier, "
+    + "saisissez à nouveau le mot de passe choisi.";
+  const NEW_EMAIL = "claire.martin@example.fr";
+
+  /** The summary's « Modifier » of the personal information, of a draft whose dossier is checked. */
+  async function reopenPersonalDetails(view: Registration = REVIEW) {
+    localStorage.setItem(DRAFT_KEY, DRAFT_ID);
+    const [personal] = await screen.findAllByRole("button", { name: "Modifier" });
+    fireEvent.click(personal);
+    expect(await screen.findByText("Étape 1 sur 4")).toBeTruthy();
+    expect((screen.getByLabelText(/^Adresse e-mail/) as HTMLInputElement).value).toBe(view.email);
+  }
+
+  const putBody = () => identityCalls("PUT")[0].body as Record<string, unknown>;
+
+  it("is not asked before the dossier check, neither on a new registration nor on a saved draft", async () => {
+    serve(identity.startRegistration(() => json(DRAFT, 201)));
+    renderApp("/inscription");
+
+    await screen.findByText("Étape 1 sur 4");
+    fillPersonalDetails();
+    fireEvent.change(screen.getByLabelText(/^Adresse e-mail/), { target: { value: NEW_EMAIL } });
+    expect(screen.queryByLabelText(CURRENT_PASSWORD)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+    expect(await screen.findByText("Étape 2 sur 4")).toBeTruthy();
+    expect(identityCalls("POST")[0].body).not.toHaveProperty("currentPassword");
+    cleanup();
+
+    // A draft saved, its dossier not checked yet (dossierNumber null): its e-mail changes freely.
+    serve(identity.changePersonalDetails(() => json({ ...DRAFT, email: NEW_EMAIL, username: NEW_EMAIL })));
+    renderWith(<PersonalStep view={DRAFT} onSaved={() => undefined} onExpired={() => undefined} />);
+    fireEvent.change(screen.getByLabelText(/^Adresse e-mail/), { target: { value: NEW_EMAIL } });
+    fireEvent.change(screen.getByLabelText(/^Identifiant/), { target: { value: "cmartin" } });
+    expect(screen.queryByLabelText(CURRENT_PASSWORD)).toBeNull();
+    expect(screen.queryByText(HINT)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+    await waitFor(() => expect(identityCalls("PUT")).toHaveLength(1));
+    expect(putBody()).not.toHaveProperty("currentPassword");
+  });
+
+  it("appears after the dossier check once the e-mail changes, and the request carries it", async () => {
+    serve(
+      identity.changePersonalDetails(() => json({ ...REVIEW, email: NEW_EMAIL, username: NEW_EMAIL })),
+      identity.registration(REVIEW),
+    );
+    renderApp("/inscription");
+    await reopenPersonalDetails();
+
+    expect(screen.queryByLabelText(CURRENT_PASSWORD)).toBeNull();
+    // The same address in capitals is the same address for the service: nothing to prove.
+    fireEvent.change(screen.getByLabelText(/^Adresse e-mail/), { target: { value: " Claire.Durand@Example.fr " } });
+    expect(screen.queryByLabelText(CURRENT_PASSWORD)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Adresse e-mail/), { target: { value: NEW_EMAIL } });
+
+    const current = screen.getByLabelText(CURRENT_PASSWORD) as HTMLInputElement;
+    expect(current.type).toBe("password");
+    expect(current.getAttribute("autocomplete")).toBe("current-password");
+    expect(current.required).toBe(true);
+    const hint = screen.getByText(HINT);
+    expect(current.labels?.[0].contains(hint)).toBe(true); // the DSFR's hint: in the label, read with it
+    fireEvent.change(current, { target: { value: "mimosa-en-fleurs-2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+
+    expect(await screen.findByText("Étape 4 sur 4")).toBeTruthy();
+    const put = identityCalls("PUT")[0];
+    expect(put.url).toBe(`/api/identity/registrations/${DRAFT_ID}/personal`);
+    expect(put.body).toEqual({
+      civility: "MADAME", lastName: "DURAND", firstName: "Claire", email: NEW_EMAIL, phone: "06 12 34 56 78",
+      username: null, password: "", passwordConfirmation: "", currentPassword: "mimosa-en-fleurs-2026",
+    });
+  });
+
+  it("appears too when the identifiant changes, and goes when it is put back", async () => {
+    serve(identity.registration(REVIEW));
+    renderApp("/inscription");
+    await reopenPersonalDetails();
+
+    fireEvent.change(screen.getByLabelText(/^Identifiant/), { target: { value: "cdurand" } });
+    expect(screen.getByLabelText(CURRENT_PASSWORD)).toBeTruthy();
+    // Typing the e-mail as identifiant is leaving it empty.
+    fireEvent.change(screen.getByLabelText(/^Identifiant/), { target: { value: "Claire.Durand@example.fr" } });
+    expect(screen.queryByLabelText(CURRENT_PASSWORD)).toBeNull();
+  });
+
+  it("sends nothing of it when neither the e-mail nor the identifiant changes", async () => {
+    serve(identity.changePersonalDetails(() => json({ ...REVIEW, phone: "+33698765432" })), identity.registration(REVIEW));
+    renderApp("/inscription");
+    await reopenPersonalDetails();
+
+    fireEvent.change(screen.getByLabelText(/^Téléphone/), { target: { value: "06 98 76 54 32" } });
+    expect(screen.queryByLabelText(CURRENT_PASSWORD)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+
+    expect(await screen.findByText("Étape 4 sur 4")).toBeTruthy();
+    expect(putBody()).not.toHaveProperty("currentPassword");
+    expect(putBody().phone).toBe("06 98 76 54 32");
+  });
+
+  it("shows the service's message under « Mot de passe actuel » when it is missing, then when it is wrong (400)", async () => {
+    const again = "est nécessaire pour changer l'adresse e-mail ou l'identifiant une fois le dossier vérifié : "
+      + "retapez le mot de passe choisi pour cette inscription";
+    let tries = 0;
+    serve(
+      identity.changePersonalDetails(() => {
+        tries++;
+        const message = tries === 1 ? again : "est incorrect";
+        return problem(400, `Certains champs sont invalides : Mot de passe actuel ${message}.`,
+          { slug: "validation", errors: [{ field: "currentPassword", message }] });
+      }),
+      identity.registration(REVIEW),
+    );
+    renderApp("/inscription");
+    await reopenPersonalDetails();
+
+    fireEvent.change(screen.getByLabelText(/^Adresse e-mail/), { target: { value: NEW_EMAIL } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+
+    const missing = await screen.findByText(again);
+    const current = screen.getByLabelText(CURRENT_PASSWORD);
+    expect(current.getAttribute("aria-describedby")?.split(" ")).toContain(missing.id);
+    expect(screen.getByText(`Certains champs sont invalides : Mot de passe actuel ${again}.`)).toBeTruthy();
+    expect(screen.getByText("Étape 1 sur 4")).toBeTruthy();
+    expect(identityCalls("PUT")[0].body).toHaveProperty("currentPassword", "");
+
+    fireEvent.change(current, { target: { value: "pas-le-bon-2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+
+    const wrong = await screen.findByText("est incorrect");
+    expect(screen.getByLabelText(CURRENT_PASSWORD).getAttribute("aria-describedby")?.split(" ")).toContain(wrong.id);
+    expect(screen.queryByText(again)).toBeNull();
+    expect(identityCalls("PUT")[1].body).toHaveProperty("currentPassword", "pas-le-bon-2026");
+  });
+
+  it("shows why no more tries are taken for now (429)", async () => {
+    const tooMany = "Trop d'essais du mot de passe de cette inscription : réessayez dans une heure ou recommencez votre inscription.";
+    serve(
+      identity.changePersonalDetails(() => problem(429, tooMany, { slug: "trop-de-demandes" })),
+      identity.registration(REVIEW),
+    );
+    renderApp("/inscription");
+    await reopenPersonalDetails();
+
+    fireEvent.change(screen.getByLabelText(/^Adresse e-mail/), { target: { value: NEW_EMAIL } });
+    fireEvent.change(screen.getByLabelText(CURRENT_PASSWORD), { target: { value: "mimosa-en-fleurs-2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrez" }));
+
+    expect(await screen.findByText(tooMany)).toBeTruthy();
+    expect(screen.getByText("Étape 1 sur 4")).toBeTruthy();
+    expect(screen.getByLabelText(CURRENT_PASSWORD)).toBeTruthy();
   });
 });

@@ -25,13 +25,31 @@ function personalFormOf(view: Registration | null): PersonalForm {
     username: view && view.username !== view.email ? view.username : "",
     password: "",
     passwordConfirmation: "",
+    currentPassword: "",
   };
 }
 
-/** What the API receives: trimmed, null for an empty optional field; passwords exactly as typed. */
-function personalDetailsOf(form: PersonalForm): PersonalDetails {
+/**
+ * The draft's password is to type again (« Mot de passe actuel »): the dossier check has passed (the draft has its
+ * dossier number) and the form changes the e-mail or the identifiant, compared as the identity service does
+ * (RegistrationService: trimmed, lower case, an empty identifiant being the e-mail).
+ */
+function changesWhoItIsFor(view: Registration | null, form: PersonalForm): boolean {
+  if (!view || view.dossierNumber === null) {
+    return false;
+  }
+  const email = form.email.trim().toLowerCase();
+  const username = form.username.trim() === "" ? email : form.username.trim().toLowerCase();
+  return email !== view.email || username !== view.username;
+}
+
+/**
+ * What the API receives: trimmed, null for an empty optional field; passwords exactly as typed; the draft's password
+ * only when `withCurrentPassword` (the field is shown).
+ */
+function personalDetailsOf(form: PersonalForm, withCurrentPassword = false): PersonalDetails {
   const optional = (text: string) => (text.trim() === "" ? null : text.trim());
-  return {
+  const details: PersonalDetails = {
     civility: form.civility === "" ? null : (form.civility as Civility),
     lastName: form.lastName.trim(),
     firstName: form.firstName.trim(),
@@ -41,6 +59,10 @@ function personalDetailsOf(form: PersonalForm): PersonalDetails {
     password: form.password,
     passwordConfirmation: form.passwordConfirmation,
   };
+  if (withCurrentPassword) {
+    details.currentPassword = form.currentPassword;
+  }
+  return details;
 }
 
 type PersonalField = {
@@ -62,6 +84,9 @@ const PERSONAL_FIELDS: PersonalField[] = [
     inputMode: "tel", maxLength: 20 },
   { name: "username", label: "Identifiant", hint: "Laissez vide pour utiliser votre adresse e-mail comme identifiant",
     autoComplete: "username", maxLength: 100 },
+  { name: "currentPassword", label: "Mot de passe actuel",
+    hint: "Pour changer l'adresse e-mail ou l'identifiant après la vérification du dossier, saisissez à nouveau le mot de passe choisi.",
+    type: "password", autoComplete: "current-password", maxLength: 128 },
   { name: "password", label: "Mot de passe", hint: "12 caractères au moins ; ni votre identifiant ni votre adresse e-mail",
     type: "password", autoComplete: "new-password", maxLength: 128 },
   { name: "passwordConfirmation", label: "Confirmation du mot de passe", type: "password", autoComplete: "new-password",
@@ -79,7 +104,7 @@ export function PersonalStep({ view, initialError, onSaved, onCancel, onExpired 
   const [form, setForm] = useState(() => personalFormOf(view));
   const save = useMutation({
     mutationFn: () => (view
-      ? changePersonalDetails(view.id, personalDetailsOf(form))
+      ? changePersonalDetails(view.id, personalDetailsOf(form, asksCurrentPassword))
       : startRegistration(personalDetailsOf(form))),
     onSuccess: onSaved,
     onError: (error) => {
@@ -90,6 +115,8 @@ export function PersonalStep({ view, initialError, onSaved, onCancel, onExpired 
   });
   const error = save.isIdle ? initialError : save.error;
   const fields = fieldsOf(error);
+  // Shown while the change needs it, and while the service's message about it is on screen.
+  const asksCurrentPassword = view !== null && (changesWhoItIsFor(view, form) || fields.currentPassword !== undefined);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -106,7 +133,7 @@ export function PersonalStep({ view, initialError, onSaved, onCancel, onExpired 
         <option value="MADAME">Madame</option>
         <option value="MONSIEUR">Monsieur</option>
       </Select>
-      {PERSONAL_FIELDS.map((field) => (
+      {PERSONAL_FIELDS.filter((field) => field.name !== "currentPassword" || asksCurrentPassword).map((field) => (
         <Fragment key={field.name}>
           {field.name === "password" && view && (
             <p>Laissez les deux champs du mot de passe vides pour garder celui que vous avez déjà choisi.</p>
@@ -118,7 +145,8 @@ export function PersonalStep({ view, initialError, onSaved, onCancel, onExpired 
               inputMode: field.inputMode,
               autoComplete: field.autoComplete,
               maxLength: field.maxLength,
-              required: field.name !== "phone" && field.name !== "username" && !(view && field.type === "password"),
+              required: field.name !== "phone" && field.name !== "username"
+                && (field.name === "currentPassword" || !(view && field.type === "password")),
               spellCheck: field.type === "password" || field.name === "username" || field.name === "email" ? false : undefined,
               value: form[field.name],
               onChange: (e) => setForm({ ...form, [field.name]: e.target.value }),

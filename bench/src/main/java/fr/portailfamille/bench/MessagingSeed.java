@@ -161,6 +161,7 @@ final class MessagingSeed {
             if (familySession == null) {
                 familySession = PortalSession.login(options.portalUrl(), family.username(),
                         familyPassword(FIRST_DOSSIER));
+                familySession.acceptCurrentCgu();
                 try (Statement query = db.createStatement(); ResultSet rs = query.executeQuery(
                         "select min(id) from theme where service_code = '" + SERVICE + "' and active")) {
                     rs.next();

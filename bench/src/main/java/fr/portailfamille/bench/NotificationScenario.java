@@ -71,6 +71,7 @@ final class NotificationScenario {
         }
 
         PortalSession family = PortalSession.login(options.portalUrl(), FAMILY, FAMILY_PASSWORD);
+        family.acceptCurrentCgu();
         List<String> invoiceIds = invoiceIds(family, prefix, total);
         List<Started> payments = new ArrayList<>();
         for (String invoiceId : invoiceIds) {

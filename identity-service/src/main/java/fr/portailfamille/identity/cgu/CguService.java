@@ -65,6 +65,26 @@ public class CguService {
         acceptances.save(new CguAcceptance(keycloakUserId, version, acceptedAt, ip));
     }
 
+    /**
+     * The gate of issue 13, item 10: whether a family must accept the version in force before using
+     * the portal's other APIs (the gateway asks, see docs/adr/008-cgu-gate.md). Staff never do, and
+     * nobody does while no version was ever published. No call to Keycloak: it is asked on every
+     * family's first call, then every few minutes.
+     */
+    @Transactional(readOnly = true)
+    public GateAnswer gate(String keycloakUserId, boolean family) {
+        Optional<CguVersion> inForce = versions.findFirstByPublishedAtLessThanEqualOrderByPublishedAtDesc(clock.instant());
+        if (inForce.isEmpty()) {
+            return new GateAnswer(false, null);
+        }
+        String version = inForce.get().getVersion();
+        return new GateAnswer(family && !acceptances.existsByKeycloakUserIdAndVersion(keycloakUserId, version), version);
+    }
+
+    /** {@code mustAccept}: the version in force ({@code currentVersion}) is still to accept. */
+    public record GateAnswer(boolean mustAccept, String currentVersion) {
+    }
+
     /** Whether the user has not accepted the version in force yet (then it sees only the new CGU). */
     @Transactional(readOnly = true)
     public boolean mustAccept(String keycloakUserId) {

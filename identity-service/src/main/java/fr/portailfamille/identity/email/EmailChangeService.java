@@ -78,6 +78,7 @@ public class EmailChangeService {
             throw ApiProblem.conflict("adresse-utilisee", "email.taken");
         }
         accounts.changeEmail(user.getId(), newEmail);
+        links.retirePending(user.getId(), LinkPurpose.PASSWORD_RESET);
         outbox.publish(new EmailChanged(user.getUsername(), oldEmail, user.getFirstName(), user.getLastName(),
                 newEmail));
         return newEmail;

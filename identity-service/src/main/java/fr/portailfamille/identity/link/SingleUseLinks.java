@@ -53,6 +53,21 @@ public class SingleUseLinks {
         return link;
     }
 
+    /**
+     * The pending links of {@code purposes} for {@code keycloakUserId} stop working (used ones stay used):
+     * proving who one is in one way retires what was sent for another, see the package's documentation.
+     * Runs in the caller's transaction: if what it does then fails, the links work again.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void retirePending(String keycloakUserId, LinkPurpose... purposes) {
+        Instant now = clock.instant();
+        for (LinkPurpose purpose : purposes) {
+            links.findByPurposeAndKeycloakUserIdAndUsedAtIsNullAndRetiredAtIsNull(purpose, keycloakUserId)
+                    .forEach(pending -> pending.retire(now));
+        }
+        links.flush();
+    }
+
     /** An account deleted for good leaves no link behind. */
     @Transactional
     public void forget(String keycloakUserId) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.identity.me;
 
+import fr.portailfamille.identity.cgu.CguService;
 import fr.portailfamille.platform.security.PortalPrincipal;
 import fr.portailfamille.platform.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,6 +45,17 @@ public class MyAccountController {
     @GetMapping("/account")
     public MyAccountService.AccountView account(PortalPrincipal me) {
         return service.view(me);
+    }
+
+    /**
+     * Whether I must accept the CGU in force before anything else: the gateway asks it, with my own
+     * token, before a family's call to another service (docs/adr/008-cgu-gate.md). Always false for
+     * agents and admins.
+     */
+    @Operation(summary = "Whether the current CGU must be accepted first (asked by the gateway)")
+    @GetMapping("/cgu")
+    public CguService.GateAnswer cguGate(PortalPrincipal me) {
+        return service.cguGate(me);
     }
 
     @Operation(summary = "Accept the current CGU (at login after a new version)")

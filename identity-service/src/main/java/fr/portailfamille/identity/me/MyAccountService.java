@@ -6,6 +6,7 @@ import fr.portailfamille.identity.account.AccountRepository;
 import fr.portailfamille.identity.cgu.CguAcceptance;
 import fr.portailfamille.identity.cgu.CguService;
 import fr.portailfamille.identity.keycloak.KeycloakAccounts;
+import fr.portailfamille.identity.link.LinkPurpose;
 import fr.portailfamille.identity.link.SingleUseLinks;
 import fr.portailfamille.identity.password.PasswordPolicy;
 import fr.portailfamille.platform.outbox.OutboxPublisher;
@@ -58,6 +59,11 @@ public class MyAccountService {
                 accepted.map(CguAcceptance::getAcceptedAt).orElse(null), current, mustAccept);
     }
 
+    /** The CGU gate's question: a family (not staff) that has not accepted the version in force must first. */
+    public CguService.GateAnswer cguGate(PortalPrincipal me) {
+        return cgu.gate(me.subject(), me.hasRole(PortalPrincipal.FAMILY) && !me.isStaff());
+    }
+
     @Transactional
     public AccountView acceptCgu(PortalPrincipal me, String version, String ip) {
         cgu.accept(me.subject(), version, ip);
@@ -79,6 +85,7 @@ public class MyAccountService {
         if (!keycloak.resetPasswordAndLogout(user.getId(), next)) {
             throw ApiProblem.invalidField("newPassword", "password.refused");
         }
+        links.retirePending(user.getId(), LinkPurpose.EMAIL_CHANGE, LinkPurpose.PASSWORD_RESET);
         outbox.publish(new PasswordChanged(user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName()));
     }
 

@@ -85,6 +85,7 @@ public class PasswordResetService {
         if (!keycloak.resetPasswordAndLogout(user.getId(), password)) {
             throw ApiProblem.invalidField("password", "password.refused");
         }
+        links.retirePending(user.getId(), LinkPurpose.EMAIL_CHANGE);
         outbox.publish(new PasswordChanged(user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName()));
         return user.getUsername();
     }

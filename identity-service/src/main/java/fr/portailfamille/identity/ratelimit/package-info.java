@@ -1,2 +1,6 @@
-/** Sliding-window request limits kept in the database (per IP, address or account), shared by every replica. */
+/**
+ * Sliding-window request limits kept in the database (per IP, address, account or draft), shared by
+ * every replica, counted atomically (an advisory lock per bucket) on a small pool of their own; see
+ * {@link fr.portailfamille.identity.ratelimit.RateLimits}.
+ */
 package fr.portailfamille.identity.ratelimit;

@@ -36,7 +36,11 @@ public class RegistrationController {
         this.service = service;
     }
 
-    /** « Informations personnelles »; an empty username means the e-mail is the identifiant. */
+    /**
+     * « Informations personnelles »; an empty username means the e-mail is the identifiant. Once the
+     * dossier is checked, changing the e-mail or the identifiant needs {@code currentPassword}: the
+     * password chosen for this registration, typed again.
+     */
     public record Personal(
             @NotNull Registration.Civility civility,
             @NotBlank @Size(max = 100) String lastName,
@@ -46,11 +50,12 @@ public class RegistrationController {
             @Size(max = 100) @Pattern(regexp = "^$|^[A-Za-z0-9._@-]{3,100}$", message = "{registration.username.format}")
             String username,
             @Size(max = 128) String password,
-            @Size(max = 128) String passwordConfirmation) {
+            @Size(max = 128) String passwordConfirmation,
+            @Size(max = 128) String currentPassword) {
 
         PersonalDetails details() {
             return new PersonalDetails(civility, lastName, firstName, email, phone, username, password,
-                    passwordConfirmation);
+                    passwordConfirmation, currentPassword);
         }
     }
 
@@ -93,7 +98,8 @@ public class RegistrationController {
         return RegistrationView.of(service.draft(id));
     }
 
-    @Operation(summary = "Step 1 again: change the personal information (empty password: keep it)")
+    @Operation(summary = "Step 1 again: change the personal information (empty password: keep it; "
+            + "after the dossier check, a new e-mail or identifiant needs currentPassword)")
     @PutMapping("/{id}/personal")
     public RegistrationView personal(@PathVariable String id, @Valid @RequestBody Personal personal) {
         return RegistrationView.of(service.personal(id, personal.details()));

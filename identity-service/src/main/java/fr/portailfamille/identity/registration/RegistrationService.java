@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ public class RegistrationService {
     static final int REFERENCE_CHECKS_PER_IP_PER_HOUR = 20;
     static final int REGISTRATIONS_PER_EMAIL_PER_HOUR = 5;
     static final int RESENDS_PER_IP_PER_HOUR = 10;
+    static final int DRAFT_PASSWORD_TRIES_PER_HOUR = 5;
     private static final DateTimeFormatter PARIS_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
 
@@ -88,11 +91,39 @@ public class RegistrationService {
                 .orElseThrow(() -> ApiProblem.notFound("inscription-introuvable", "registration.not-found"));
     }
 
+    /**
+     * Step 1 again. Once the dossier reference is checked, the draft stands for that dossier: a new
+     * e-mail (where the activation link goes) or identifiant needs the draft's password typed again,
+     * so that whoever only holds the draft's id (a shared computer, a link in a browser history) cannot
+     * take the dossier's account for an address of theirs. Tries are limited per draft.
+     */
     @Transactional
     public Registration personal(String id, PersonalDetails personal) {
         Registration draft = open(id);
+        if (draft.getDossierNumber() != null && changesWhoItIsFor(draft, personal)) {
+            requireDraftPassword(draft, personal.currentPassword());
+        }
         apply(draft, personal, false, clock.instant());
         return draft;
+    }
+
+    private static boolean changesWhoItIsFor(Registration draft, PersonalDetails personal) {
+        String email = personal.email().strip().toLowerCase(Locale.ROOT);
+        String typedUsername = Texts.blankToNull(personal.username());
+        String username = typedUsername == null ? email : typedUsername.toLowerCase(Locale.ROOT);
+        return !email.equals(draft.getEmail()) || !username.equals(draft.getUsername());
+    }
+
+    private void requireDraftPassword(Registration draft, String typed) {
+        if (typed == null || typed.isEmpty()) {
+            throw ApiProblem.invalidField("currentPassword", "registration.password.again");
+        }
+        limits.acquire("draft-password:" + draft.getId(), DRAFT_PASSWORD_TRIES_PER_HOUR, Duration.ofHours(1),
+                "registration.password.too-many");
+        byte[] expected = passwords.decrypt(draft.getPasswordEncrypted()).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, typed.getBytes(StandardCharsets.UTF_8))) {
+            throw ApiProblem.invalidField("currentPassword", "account.current-password");
+        }
     }
 
     @Transactional

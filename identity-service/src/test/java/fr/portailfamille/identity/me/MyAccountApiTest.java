@@ -172,4 +172,22 @@ class MyAccountApiTest {
         assertThat(told.at("/data/email").asString()).as("the old address is told").isEqualTo(oldEmail);
         assertThat(replay.status()).isEqualTo(410);
     }
+
+    /** Issue 13, item 10: what the gateway asks before a family's call to another service. */
+    @Test
+    void the_cgu_gate_says_a_family_must_accept_the_version_in_force_and_staff_never_must() {
+        Family family = family();
+
+        JsonNode before = api().get("/api/identity/me/cgu", family.token()).json();
+        assertThat(api().put("/api/identity/me/cgu", family.token(), "{\"version\":\"2026-01\",\"accepted\":true}")
+                .status()).isEqualTo(200);
+        JsonNode after = api().get("/api/identity/me/cgu", family.token()).json();
+        JsonNode agent = api().get("/api/identity/me/cgu", tokens.agent("jeunesse")).json();
+
+        assertThat(before.get("mustAccept").asBoolean()).isTrue();
+        assertThat(before.get("currentVersion").asString()).isEqualTo("2026-01");
+        assertThat(after.get("mustAccept").asBoolean()).isFalse();
+        assertThat(agent.get("mustAccept").asBoolean()).isFalse();
+        assertThat(api().get("/api/identity/me/cgu", null).status()).isEqualTo(401);
+    }
 }

@@ -373,4 +373,59 @@ class RegistrationApiTest {
         assertThat(startFrom(otherIp, personal(email, "Vacances-Prades-2026")).status())
                 .as("the 6th of the hour for the same address").isEqualTo(429);
     }
+
+    private ApiClient.Response changePersonal(String id, String email, String username, String currentPassword) {
+        String proof = currentPassword == null ? "" : ",\"currentPassword\":\"" + currentPassword + "\"";
+        return api().put("/api/identity/registrations/" + id + "/personal", null, """
+                {"civility":"MADAME","lastName":"DURAND","firstName":"Claire","email":"%s","username":"%s"%s}"""
+                .formatted(email, username, proof));
+    }
+
+    /** Issue 13, item 10: once the dossier is checked, the draft's e-mail and identifiant need its password again. */
+    @Test
+    void after_the_dossier_check_a_new_email_or_identifiant_needs_the_draft_s_password_typed_again() {
+        String ip = "198.18.1." + (1 + System.nanoTime() % 250);
+        String username = uniqueUser();
+        ApiClient.Response started = startFrom(ip, personal(username, "Vacances-Prades-2026"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.json().get("id").asString();
+        String email = username + "@example.test";
+
+        // Before the check, step 1 changes freely.
+        assertThat(changePersonal(id, "avant." + email, username, null).status()).isEqualTo(200);
+        assertThat(changePersonal(id, email, username, null).status()).isEqualTo(200);
+        ApiClient.Response checked = api().send(api().request("/api/identity/registrations/" + id + "/dossier", null)
+                .header("Content-Type", "application/json").header(ClientAddress.HEADER, ip)
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"dossierNumber\":\"6000\",\"accessKey\":\"K7PX2M9Q\",\"familyName\":\"Durand\"}")));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+
+        ApiClient.Response noProof = changePersonal(id, "pirate." + email, username, null);
+        ApiClient.Response otherUsername = changePersonal(id, email, "pirate" + username, null);
+        ApiClient.Response wrongProof = changePersonal(id, "pirate." + email, username, "Pas-Le-Bon-Mdp-2026");
+        ApiClient.Response sameIdentity = changePersonal(id, email.toUpperCase(java.util.Locale.ROOT), username, null);
+
+        assertThat(noProof.status()).isEqualTo(400);
+        assertThat(noProof.json().at("/errors/0/field").asString()).isEqualTo("currentPassword");
+        assertThat(noProof.json().at("/errors/0/message").asString()).contains("retapez le mot de passe choisi");
+        assertThat(otherUsername.status()).isEqualTo(400);
+        assertThat(otherUsername.json().at("/errors/0/field").asString()).isEqualTo("currentPassword");
+        assertThat(wrongProof.status()).isEqualTo(400);
+        assertThat(wrongProof.json().at("/errors/0/message").asString()).isEqualTo("est incorrect");
+        assertThat(sameIdentity.status()).as("other details, same e-mail and identifiant: no password").isEqualTo(200);
+        JsonNode kept = api().get("/api/identity/registrations/" + id, null).json();
+        assertThat(kept.get("email").asString()).isEqualTo(email);
+        assertThat(kept.get("username").asString()).isEqualTo(username);
+
+        ApiClient.Response proven = changePersonal(id, "nouvelle." + email, username, "Vacances-Prades-2026");
+        assertThat(proven.status()).as(proven.toString()).isEqualTo(200);
+        assertThat(proven.json().get("email").asString()).isEqualTo("nouvelle." + email);
+        assertThat(proven.json().get("step").asString()).as("the dossier stays checked").isEqualTo("CGU");
+
+        for (int i = 0; i < 4; i++) {
+            changePersonal(id, "essai" + i + "." + email, username, "Pas-Le-Bon-Mdp-2026");
+        }
+        ApiClient.Response tooMany = changePersonal(id, "encore." + email, username, "Vacances-Prades-2026");
+        assertThat(tooMany.status()).as("5 tries an hour per draft").isEqualTo(429);
+    }
 }

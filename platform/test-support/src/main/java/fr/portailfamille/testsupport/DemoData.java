@@ -100,9 +100,8 @@ public final class DemoData {
         }
         news(agent, done);
         PortalSession family = PortalSession.login(portal, "claire.durand", "Famille-Durand-6000");
+        family.acceptCurrentCgu();
         String version = family.get("/api/identity/cgu/current").json().get("version").asString();
-        expect(family.put("/api/identity/me/cgu", """
-                {"version":"%s","accepted":true}""".formatted(version)), 200, "acceptation des CGU");
         done.add("conditions générales d'utilisation " + version + " acceptées par claire.durand");
         return new Done(done, accessKey);
     }
@@ -139,6 +138,7 @@ public final class DemoData {
     /** What a family and an agent would have done: one request left in each status. */
     private static void requestsInEveryStatus(String portal, PortalSession agent) {
         PortalSession family = PortalSession.login(portal, "claire.durand", "Famille-Durand-6000");
+        family.acceptCurrentCgu();
         long submitted = file(family, "CERTIFICATE", "Attestation de paiement 2026 pour la CAF");
         long inProgress = file(family, "CHILD_INFORMATION_CHANGE", "Marie mange sans porc à la cantine à partir de janvier.");
         long accepted = file(family, "CERTIFICATE", "Attestation d'inscription à l'Atelier 3D");

@@ -81,6 +81,23 @@ public final class PortalSession {
         return action.group(1).replace("&amp;", "&");
     }
 
+    /**
+     * Accepts the CGU in force for this session's family, as the page « Nouvelles conditions » does: until
+     * then the gateway refuses every family API but the account's with 403 {@code cgu-a-accepter}.
+     */
+    public void acceptCurrentCgu() {
+        ApiClient.Response current = get("/api/identity/cgu/current");
+        if (current.status() != 200) {
+            throw new IllegalStateException("CGU en vigueur : " + current.status() + " " + current.body());
+        }
+        String version = current.json().get("version").asString();
+        ApiClient.Response accepted = put("/api/identity/me/cgu", """
+                {"version":"%s","accepted":true}""".formatted(version));
+        if (accepted.status() != 200) {
+            throw new IllegalStateException("acceptation des CGU : " + accepted.status() + " " + accepted.body());
+        }
+    }
+
     public ApiClient.Response get(String path) {
         return new ApiClient.Response(raw(HttpRequest.newBuilder(URI.create(portalUrl + path))
                 .header("Accept", "application/json, application/problem+json")));
