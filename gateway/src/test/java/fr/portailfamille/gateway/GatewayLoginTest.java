@@ -1,130 +1,72 @@
 package fr.portailfamille.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import fr.portailfamille.testsupport.FreePorts;
-import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.PortalSession;
-import fr.portailfamille.testsupport.RedisServer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpCookie;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.portailfamille.testsupport.PortalSession.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway as backend-for-frontend against the real Keycloak (its distribution, realm of
- * deploy/keycloak, demo users): login with PKCE on Keycloak's French page, session cookie only,
- * /api/me, token relay to a service, CSRF, agent pages, and logout from Keycloak too.
+ * The gateway as backend-for-frontend against the real Keycloak: login with PKCE on Keycloak's French
+ * page, session cookie only, /api/me, token relay to a service, CSRF, agent pages, and logout from
+ * Keycloak too.
  *
- * <p>Here the gateway runs as it does with several replicas (profile {@code redis-session}, a real
- * Redis): a second replica sees the sessions of the first. The in-memory default is what e2e and
- * the browser tests run on.
+ * <p>Here the gateway runs as in a deployment, sessions in a real Redis (the default outside the
+ * profile {@code local}): a second replica sees the sessions of the first, tokens included. The
+ * in-memory store of the profile {@code local} is what e2e and the browser tests run on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("redis-session")
-class GatewayLoginTest {
+class GatewayLoginTest extends KeycloakGatewayTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int PORT = FreePorts.next();
-    private static final String PORTAL = "http://localhost:" + PORT;
-    private static final KeycloakServer KEYCLOAK = KeycloakServer.shared(PORTAL);
-    private static final AtomicReference<String> RELAYED_AUTHORIZATION = new AtomicReference<>();
-    private static final HttpServer SERVICE = service();
-
-    private static final String FAMILY = "claire.durand";
-    private static final String FAMILY_PASSWORD = "Famille-Durand-6000";
-
-    private static final RedisServer REDIS = RedisServer.shared();
     private static ConfigurableApplicationContext replica;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("portal.keycloak.public-url", KEYCLOAK::url);
-        registry.add("portal.services.dossier-url", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", REDIS::port);
-    }
 
     @AfterAll
     static void stop() {
-        SERVICE.stop(0);
         if (replica != null) {
             replica.close();
         }
     }
 
-    /** A second gateway replica on the same Redis. */
+    /** A second gateway replica on the same Redis (command-line arguments: above any SPRING_PROFILES_ACTIVE). */
     private static synchronized int replica() {
         if (replica == null) {
-            replica = new SpringApplicationBuilder(GatewayApplication.class).profiles("redis-session").properties(
-                    "server.port=" + FreePorts.next(),
-                    "portal.keycloak.public-url=" + KEYCLOAK.url(),
-                    "spring.data.redis.host=127.0.0.1",
-                    "spring.data.redis.port=" + REDIS.port()).run();
+            replica = new SpringApplicationBuilder(GatewayApplication.class).run(
+                    "--spring.profiles.active=redis-session",
+                    "--portal.startup-checks.enabled=false",
+                    "--portal.cgu-gate.enabled=false",
+                    "--server.port=" + FreePorts.next(),
+                    "--portal.keycloak.public-url=" + KEYCLOAK.url(),
+                    "--portal.services.dossier-url=" + serviceUrl(),
+                    "--spring.data.redis.host=127.0.0.1",
+                    "--spring.data.redis.port=" + REDIS.port());
         }
         return replica.getEnvironment().getProperty("local.server.port", Integer.class);
     }
 
     @Test
-    void a_second_gateway_replica_sees_the_session_through_redis() {
+    void a_second_gateway_replica_sees_the_session_through_redis_and_relays_its_tokens() {
         PortalSession family = PortalSession.login(PORTAL, FAMILY, FAMILY_PASSWORD);
+        String other = "http://localhost:" + replica();
 
-        HttpResponse<String> other = family.get(URI.create("http://localhost:" + replica() + "/api/me"));
+        HttpResponse<String> me = family.get(URI.create(other + "/api/me"));
 
-        JsonNode me = JSON.readTree(other.body());
-        assertThat(me.get("authenticated").asBoolean()).isTrue();
-        assertThat(me.get("dossier").asString()).isEqualTo("6000");
-    }
-
-    /** Stands in for dossier-service: records the Authorization header the gateway relays. */
-    private static HttpServer service() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                RELAYED_AUTHORIZATION.set(exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode me(PortalSession session) {
-        return session.get("/api/me").json();
-    }
-
-    private static JsonNode payload(String bearer) {
-        String jwt = bearer.substring("Bearer ".length());
-        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        JsonNode body = JSON.readTree(me.body());
+        assertThat(body.get("authenticated").asBoolean()).isTrue();
+        assertThat(body.get("dossier").asString()).isEqualTo("6000");
+        // The tokens are in the session too (not in the memory of the replica that logged in).
+        RELAYED_AUTHORIZATION.set(null);
+        assertThat(family.get(URI.create(other + "/api/dossier/dossiers/6000")).statusCode()).isEqualTo(200);
+        assertThat(payload(RELAYED_AUTHORIZATION.get()).get("dossier").asString()).isEqualTo("6000");
     }
 
     @Test

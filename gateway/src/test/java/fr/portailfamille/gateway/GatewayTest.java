@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,8 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway in front of a backend that stands in for a service (a plain HTTP server that records
  * what reaches it), another that is down, and one that is too slow.
  */
+// Profile local: sessions in memory, no Redis to run (what is tested here does not depend on them).
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"portal.services.timeout=2s",
-        "portal.services.long-running-paths=/api/messaging/slow-import", "portal.services.long-running-timeout=15s"})
+        "portal.services.long-running-paths=/api/messaging/slow-import", "portal.services.long-running-timeout=15s",
+        // No identity-service here: the CGU gate (cgu.CguGateTest) would answer 503 to every bearer call.
+        "portal.cgu-gate.enabled=false"})
 class GatewayTest {
 
     private static final AtomicReference<HttpExchange> LAST = new AtomicReference<>();

@@ -1,5 +1,9 @@
 package fr.portailfamille.gateway.security;
 
+import fr.portailfamille.gateway.session.BackChannelLogoutHandler;
+import fr.portailfamille.gateway.session.CookieAuthorizationRequestRepository;
+import fr.portailfamille.gateway.session.PortalCookies;
+import fr.portailfamille.gateway.session.SessionProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -10,12 +14,15 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -34,8 +41,8 @@ import java.util.Set;
  * with PKCE), keeps the tokens in its session (the browser only holds an HttpOnly session cookie),
  * relays the access token to the services, and logs out of Keycloak too. State-changing calls from
  * the browser need the CSRF token (cookie {@code XSRF-TOKEN} echoed in header {@code X-XSRF-TOKEN});
- * calls that carry their own bearer token (other clients, tests) are not cookie-authenticated and
- * need none.
+ * calls that carry their own bearer token and no session cookie (other clients, tests) need none.
+ * Sessions: see the {@code session} package and ADR 003 « Sessions ».
  *
  * <p>Also: security headers on every answer, and no way from outside to {@code /internal/**} or to
  * actuator endpoints other than health.
@@ -52,14 +59,28 @@ public class GatewaySecurityConfiguration {
             {"type":"urn:portail-famille:problem:introuvable","title":"Introuvable","status":404,\
             "detail":"La ressource demandée est introuvable."}""";
 
+    /** The CSRF token's cookie, {@code __Host-XSRF-TOKEN} when cookies are Secure; the web app reads both names. */
+    static final String CSRF_COOKIE = "XSRF-TOKEN";
+
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                           KeycloakProperties keycloak, BankPagesProperties bankPages) {
+                                           KeycloakProperties keycloak, BankPagesProperties bankPages,
+                                           PortalCookies cookies, SessionProperties sessions,
+                                           ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                           ReactiveOidcSessionRegistry oidcSessions,
+                                           BackChannelLogoutHandler backChannelLogout) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        // The login in progress and the page to come back to are cookies: an anonymous visit stores nothing.
+        CookieAuthorizationRequestRepository loginsInProgress =
+                new CookieAuthorizationRequestRepository(cookies, keycloak.clientSecret(), sessions.loginTimeout());
+        LoginReturnCache returnTo = new LoginReturnCache(cookies);
+        RedirectServerAuthenticationEntryPoint toLogin =
+                new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + OidcConfiguration.REGISTRATION);
+        toLogin.setRequestCache(returnTo);
 
         OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout =
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -67,12 +88,16 @@ public class GatewaySecurityConfiguration {
 
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieName(cookies.name(CSRF_COOKIE));
+        csrfTokens.setCookieCustomizer(cookies::apply);
 
         return http
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
-                        .requireCsrfProtectionMatcher(browserStateChange()))
+                        .requireCsrfProtectionMatcher(browserStateChange(cookies.sessionCookieName())))
+                .requestCache(cache -> cache.requestCache(returnTo))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .addFilterAt(closedPaths(), SecurityWebFiltersOrder.FIRST)
@@ -83,12 +108,29 @@ public class GatewaySecurityConfiguration {
                     String path = exchange.getRequest().getPath().value();
                     return path.startsWith("/api/")
                             ? new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED).commence(exchange, e)
-                            : new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/"
-                            + OidcConfiguration.REGISTRATION).commence(exchange, e);
+                            : toLogin.commence(exchange, e);
                 }))
-                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
-                .oauth2Client(client -> { })
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout))
+                .oauth2Login(login -> login
+                        .authorizationRequestResolver(authorizationRequests)
+                        .authorizationRequestRepository(loginsInProgress)
+                        .authorizedClientRepository(authorizedClients)
+                        .oidcSessionRegistry(oidcSessions))
+                .oauth2Client(client -> client
+                        .authorizationRequestRepository(loginsInProgress)
+                        .authorizedClientRepository(authorizedClients))
+                // Keycloak's back-channel logout (POST /logout/connect/back-channel/keycloak, a signed logout
+                // token, no cookie): the gateway sessions of that Keycloak session end, on any replica.
+                .oidcLogout(logout -> logout
+                        .oidcSessionRegistry(oidcSessions)
+                        .backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
+                // /logout: revoke the refresh token at Keycloak, forget the login, invalidate the session
+                // (its cookie is expired), then send the browser to Keycloak's logout page.
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutHandler(handlers -> {
+                            handlers.add(0, new RefreshTokenRevocation(authorizedClients, keycloak));
+                            handlers.add(new WebSessionServerLogoutHandler());
+                        })
+                        .logoutSuccessHandler(keycloakLogout))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP.formatted(keycloak.publicUrl(), bankPages.sources())))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
@@ -110,14 +152,19 @@ public class GatewaySecurityConfiguration {
         };
     }
 
-    /** CSRF applies to state-changing requests that rely on the session cookie, not to bearer-token calls. */
-    static ServerWebExchangeMatcher browserStateChange() {
+    /**
+     * CSRF applies to every state-changing request, except one that brings its own bearer token and no
+     * session cookie (an API client): a request with the session cookie is the browser's, whatever else
+     * it carries (issue 13, item 9).
+     */
+    static ServerWebExchangeMatcher browserStateChange(String sessionCookie) {
         return exchange -> {
             var request = exchange.getRequest();
             boolean stateChanging = !SAFE.contains(request.getMethod());
-            boolean bearer = request.getHeaders().getFirst("Authorization") != null
-                    && request.getHeaders().getFirst("Authorization").regionMatches(true, 0, "Bearer ", 0, 7);
-            return stateChanging && !bearer
+            String authorization = request.getHeaders().getFirst("Authorization");
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            boolean withSession = request.getCookies().containsKey(sessionCookie);
+            return stateChanging && !(bearer && !withSession)
                     ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
         };

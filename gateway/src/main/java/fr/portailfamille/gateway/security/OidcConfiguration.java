@@ -8,6 +8,8 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
@@ -45,6 +47,16 @@ public class OidcConfiguration {
                 .clientName("Keycloak")
                 .build();
         return new InMemoryReactiveClientRegistrationRepository(registration);
+    }
+
+    /**
+     * The tokens live in the browser's session (Redis outside {@code local}), not in a per-process map
+     * keyed by username (Spring Boot's default): every replica relays them, two logins of one person
+     * keep their own tokens, and invalidating the session forgets them.
+     */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
     /** {@code realm_access.roles} of the ID token become ROLE_famille, ROLE_agent, ROLE_admin. */

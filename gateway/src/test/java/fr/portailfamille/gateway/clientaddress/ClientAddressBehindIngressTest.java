@@ -3,6 +3,7 @@ package fr.portailfamille.gateway.clientaddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for another by writing {@code X-Forwarded-For} itself, since the ingress appends the address it saw
  * (issue 13, item 1).
  */
+// Profile local: sessions in memory, no Redis to run (what is tested here does not depend on them).
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "portal.gateway.trusted-proxies=127.0.0.1/32")
 class ClientAddressBehindIngressTest {

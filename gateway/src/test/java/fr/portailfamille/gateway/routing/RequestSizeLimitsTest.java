@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13, item 11: the gateway refuses bodies larger than their route allows (JSON 64 KB, uploads
  * 12 MB) with a French 413, declared or chunked, and the service never sees them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No identity-service here: the CGU gate (cgu.CguGateTest) is off.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "portal.cgu-gate.enabled=false")
 @ActiveProfiles("local")
 class RequestSizeLimitsTest {
 

@@ -28,7 +28,7 @@ class AbsoluteSessionTimeoutFilterTest {
         Clock clock = Clock.fixed(session.getCreationTime().plus(after), ZoneOffset.UTC);
         MockServerWebExchange exchange = MockServerWebExchange.builder(MockServerHttpRequest.get("/api/me"))
                 .session(session).build();
-        new AbsoluteSessionTimeoutFilter(new SessionProperties(Duration.ofHours(10)), clock)
+        new AbsoluteSessionTimeoutFilter(new SessionProperties(Duration.ofHours(10), Duration.ofMinutes(30)), clock)
                 .filter(exchange, e -> Mono.empty()).block();
     }
 
