@@ -109,12 +109,23 @@ class PortalJourneyTest {
         mailPage = new MailCatcherPage(smtp, mailPagePort);
     }
 
-    /** A family account linked to {@code number}, logged in through Keycloak's page. */
+    /**
+     * A family account linked to {@code number}, logged in through Keycloak's page, once the gateway's
+     * CGU gate (issue 13, item 10) was met: before the CGU in force are accepted, the family's dossier is
+     * a 403 {@code cgu-a-accepter} and its account answers.
+     */
     private PortalSession family(String number) {
         String username = "famille." + number;
         String password = "Famille-" + number + "-E2E-mdp";
         keycloak.createFamilyAccount(username, password, number);
-        return PortalSession.login(portal, username, password);
+        PortalSession family = PortalSession.login(portal, username, password);
+        ApiClient.Response gated = family.get("/api/dossier/dossiers/" + number);
+        assertThat(gated.status()).as(gated.body()).isEqualTo(403);
+        assertThat(gated.json().get("type").asString()).isEqualTo("urn:portail-famille:problem:cgu-a-accepter");
+        assertThat(family.get("/api/identity/me/account").status()).isEqualTo(200);
+        family.acceptCurrentCgu();
+        assertThat(family.get("/api/dossier/dossiers/" + number).status()).isEqualTo(200);
+        return family;
     }
 
     @AfterAll

@@ -253,9 +253,17 @@ public class KeycloakAccounts {
         });
     }
 
-    /** Deletes an account for good (the family asked it). */
+    /**
+     * Deletes an account for good (the family asked it). Its sessions are ended first: that is what
+     * makes Keycloak send the back-channel logout that ends the gateway's sessions (issue 13, item 9).
+     */
     public void deleteForGood(String userId) {
         call("delete user", () -> {
+            try {
+                realm().users().get(userId).logout();
+            } catch (jakarta.ws.rs.NotFoundException alreadyGone) {
+                return null;
+            }
             try (Response response = realm().users().delete(userId)) {
                 if (response.getStatus() >= 300 && response.getStatus() != 404) {
                     throw new WebApplicationException(response.getStatus());
