@@ -38,6 +38,17 @@ public interface PaymentProvider {
      */
     Optional<BankNotice> checkExpired(PaymentReference payment);
 
+    /**
+     * A notification of this provider kept as received ({@code bank_notification.payload}, acknowledged
+     * already), read again by the settling worker: the same checks as when it came (Systempay: the
+     * signature), and, when the notification only names the payment, the bank asked for the result
+     * (PayFiP: SOAP {@code recupererDetailPaiementSecurise}).
+     *
+     * @throws BankNotificationRejected when it must not be believed (it will never be)
+     * @throws ProviderUnavailableException when the bank could not be asked (try again later)
+     */
+    BankNotice readNotification(String payload);
+
     /** How a payment is known at the bank, for {@link #checkExpired}. */
     record PaymentReference(java.util.UUID paymentId, String shopId, String mode, String reference,
                             java.time.Instant referenceDate, long amountInCents, java.time.Instant expiresAt) {

@@ -30,6 +30,28 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
     Optional<Payment> lockUndated(@Param("provider") Provider provider, @Param("shopId") String shopId,
                                   @Param("reference") String reference);
 
+    /**
+     * The terms of the payment a Systempay notification is about, read without lock (the check before
+     * acknowledging it).
+     */
+    @Query("""
+            select new fr.portailfamille.billing.payment.PaymentTerms(p.id, p.amount, p.providerMode)
+            from Payment p where p.provider = :provider and p.shopId = :shopId
+            and upper(p.reference) = upper(:reference) and p.referenceDate = :referenceDate""")
+    Optional<PaymentTerms> termsDated(@Param("provider") Provider provider, @Param("shopId") String shopId,
+                               @Param("reference") String reference, @Param("referenceDate") Instant referenceDate);
+
+    /** The same for a payment known by its reference alone (PayFiP's {@code idOp}). */
+    @Query("""
+            select new fr.portailfamille.billing.payment.PaymentTerms(p.id, p.amount, p.providerMode)
+            from Payment p where p.provider = :provider and p.shopId = :shopId and p.reference = :reference""")
+    Optional<PaymentTerms> termsUndated(@Param("provider") Provider provider, @Param("shopId") String shopId,
+                                 @Param("reference") String reference);
+
+    /** The payment of a provider's reference (PayFiP's {@code idOp}), read without lock. */
+    @Query("select p.id from Payment p where p.provider = :provider and p.reference = :reference")
+    List<UUID> idsByReference(@Param("provider") Provider provider, @Param("reference") String reference);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")
     Optional<Payment> lockById(@Param("id") UUID id);

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,38 @@ public class PaymentSettlement {
         return payments.existsByProviderAndReference(provider, reference);
     }
 
+    /** The payment of {@code provider} known by that reference (PayFiP's {@code idOp}), if one. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> paymentOf(Provider provider, String reference) {
+        return payments.idsByReference(provider, reference).stream().findFirst();
+    }
+
+    /**
+     * The check of a notification before it is acknowledged (ADR 004, « Acknowledge, then settle »):
+     * the payment it names exists and its amount, currency and mode are the payment's, exactly as
+     * {@link #apply(BankNotice)} will check them again under the payment's lock. Reads only: no lock,
+     * nothing changed.
+     *
+     * @return the payment it is about
+     * @throws BankNotificationRejected when it must not be believed
+     */
+    @Transactional(readOnly = true)
+    public UUID check(BankNotice notice) {
+        PaymentTerms payment = (notice.referenceDate() == null
+                ? payments.termsUndated(notice.provider(), notice.shopId(), notice.reference())
+                : payments.termsDated(notice.provider(), notice.shopId(), notice.reference(), notice.referenceDate()))
+                .orElseThrow(() -> unknown(notice));
+        if (notice.outcome() != BankOutcome.PENDING) {
+            compare(payment.id(), payment.amount(), payment.providerMode(), notice);
+        }
+        return payment.id();
+    }
+
+    private static BankNotificationRejected unknown(BankNotice notice) {
+        return new BankNotificationRejected("transaction inconnue (" + notice.provider() + " "
+                + notice.shopId() + " " + notice.reference() + ")");
+    }
+
     /**
      * A notification checked by its adapter: finds the payment it names and compares it (amount in
      * cents, currency, mode) before applying it.
@@ -65,8 +98,7 @@ public class PaymentSettlement {
         Payment payment = (notice.referenceDate() == null
                 ? payments.lockUndated(notice.provider(), notice.shopId(), notice.reference())
                 : payments.lockDated(notice.provider(), notice.shopId(), notice.reference(), notice.referenceDate()))
-                .orElseThrow(() -> new BankNotificationRejected("transaction inconnue (" + notice.provider() + " "
-                        + notice.shopId() + " " + notice.reference() + ")"));
+                .orElseThrow(() -> unknown(notice));
         return applyTo(payment, notice);
     }
 
@@ -86,17 +118,7 @@ public class PaymentSettlement {
             log.info("Bank answer for payment {}: not decided yet ({})", payment.getId(), notice.bankStatus());
             return new Applied(payment.getId(), payment.getStatus(), PaymentStatus.Transition.NONE);
         }
-        long expected = Money.toCents(payment.getAmount());
-        if (notice.amountInCents() != expected) {
-            throw new BankNotificationRejected("montant " + notice.amountInCents() + " centimes au lieu de "
-                    + expected + " (paiement " + payment.getId() + ")");
-        }
-        if (!BankNotice.EURO.equals(notice.currency())) {
-            throw new BankNotificationRejected("devise " + notice.currency() + " au lieu de " + BankNotice.EURO);
-        }
-        if (!Objects.equals(notice.mode(), payment.getProviderMode())) {
-            throw new BankNotificationRejected("mode " + notice.mode() + " au lieu de " + payment.getProviderMode());
-        }
+        compare(payment.getId(), payment.getAmount(), payment.getProviderMode(), notice);
         PaymentStatus.Transition transition = payment.getStatus().on(notice.outcome());
         Instant now = clock.instant();
         switch (transition) {
@@ -107,6 +129,21 @@ public class PaymentSettlement {
                     payment.getId(), payment.getStatus());
         }
         return new Applied(payment.getId(), payment.getStatus(), transition);
+    }
+
+    /** Amount in cents, currency and mode of a decided answer must be the payment's. */
+    private static void compare(UUID paymentId, java.math.BigDecimal amount, String mode, BankNotice notice) {
+        long expected = Money.toCents(amount);
+        if (notice.amountInCents() != expected) {
+            throw new BankNotificationRejected("montant " + notice.amountInCents() + " centimes au lieu de "
+                    + expected + " (paiement " + paymentId + ")");
+        }
+        if (!BankNotice.EURO.equals(notice.currency())) {
+            throw new BankNotificationRejected("devise " + notice.currency() + " au lieu de " + BankNotice.EURO);
+        }
+        if (!Objects.equals(notice.mode(), mode)) {
+            throw new BankNotificationRejected("mode " + notice.mode() + " au lieu de " + mode);
+        }
     }
 
     private void settle(Payment payment, BankNotice notice, Instant now) {

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Paying through PayFiP, end to end on real PostgreSQL and Kafka, billing-service configured for
@@ -190,7 +192,9 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
         ApiClient.Response early = notify(idOp);
 
         assertThat(early.status()).as(early.toString()).isEqualTo(200);
-        assertThat(early.body()).as("PayFiP has no result yet (P5)").isEqualTo("OK: en attente");
+        assertThat(early.body()).isEqualTo("OK: reçue");
+        awaitSettled(id);
+        assertThat(notifications(id, "PENDING")).as("PayFiP has no result yet (P5)").isEqualTo(1);
         assertThat(status(id)).isEqualTo("IN_PROGRESS");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
 
@@ -199,7 +203,8 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/plain");
-        assertThat(answer.body()).isEqualTo("OK: PAID");
+        assertThat(answer.body()).isEqualTo("OK: reçue");
+        awaitSettled(id);
         assertThat(PAYFIP.calls("recupererDetailPaiementSecurise", idOp)).isEqualTo(2);
         JsonNode paid = payment(dossier, id);
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
@@ -235,7 +240,8 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
         ApiClient.Response answer = notify(idOp(payment));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("OK: REFUSED");
+        awaitSettled(id);
+        assertThat(notifications(id, "APPLIED")).isEqualTo(1);
         JsonNode refused = payment(dossier, id);
         assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
         assertThat(refused.get("statusLabel").asString()).isEqualTo("Paiement refusé");
@@ -259,7 +265,8 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
         String id = payment.get("id").asString();
         PAYFIP.decide(idOp(payment), "A");
 
-        assertThat(notify(idOp(payment)).body()).isEqualTo("OK: ABANDONED");
+        assertThat(notify(idOp(payment)).body()).isEqualTo("OK: reçue");
+        awaitSettled(id);
 
         JsonNode abandoned = payment(dossier, id);
         assertThat(abandoned.get("status").asString()).isEqualTo("ABANDONED");
@@ -317,19 +324,18 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
                 }));
             }
             start.countDown();
-            List<String> bodies = new ArrayList<>();
             for (Future<ApiClient.Response> answer : answers) {
                 assertThat(answer.get().status()).isEqualTo(200);
-                bodies.add(answer.get().body());
+                assertThat(answer.get().body()).isEqualTo("OK: reçue");
             }
-            assertThat(bodies).containsOnlyOnce("OK: PAID").filteredOn(b -> !b.equals("OK: PAID"))
-                    .containsOnly("OK: déjà traité (PAID)");
         } finally {
             pool.shutdownNow();
         }
+        awaitSettled(id);
         ApiClient.Response lowerCase = postForm("/bank/payfip/notifications", Map.of("idop", idOp));
 
-        assertThat(lowerCase.body()).as("idop as PayFiP's page spells it").isEqualTo("OK: déjà traité (PAID)");
+        assertThat(lowerCase.status()).as("idop as PayFiP's page spells it").isEqualTo(200);
+        awaitSettled(id);
         assertThat(status(id)).isEqualTo("PAID");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAID");
         assertThat(outboxEvents("PaymentSucceeded", id)).isEqualTo(1);
@@ -395,23 +401,70 @@ class PayfipPaymentApiTest extends PaymentApiSupport {
         PAYFIP.down(true);
 
         ApiClient.Response notified = notify(idOp(payment));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) >= 1);
         expire(id);
         checkExpiredPayments();
 
-        assertThat(notified.status()).as(notified.toString()).isEqualTo(503);
-        assertThat(notified.body()).isEqualTo("KO: résultat non disponible, il sera demandé plus tard");
-        assertThat(jdbc.sql("select count(*) from bank_notification where payload = ? and result = 'UNAVAILABLE'")
-                .param("idOp=" + idOp(payment)).query(Long.class).single()).isEqualTo(1);
+        assertThat(notified.status()).as("kept before PayFiP is asked").isEqualTo(200);
+        assertThat(notified.body()).isEqualTo("OK: reçue");
+        assertThat(notificationsWaiting(id)).as("not settled, kept to be tried again").isEqualTo(1);
+        assertThat(jdbc.sql("select detail from bank_notification where payment_id = ?").param(UUID.fromString(id))
+                .query(String.class).single()).containsPattern("^tentative \\d/8 : ProviderUnavailableException");
         assertThat(status(id)).as("neither the notification nor the expiry check decides without PayFiP")
                 .isEqualTo("IN_PROGRESS");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
         assertThat(outboxEvents("PaymentSucceeded", id) + outboxEvents("PaymentFailed", id)).isZero();
 
         PAYFIP.down(false);
-        ApiClient.Response again = notify(idOp(payment));
+        notificationWorker.settleDue(Instant.now().plus(Duration.ofHours(1)));
 
-        assertThat(again.body()).as("PayFiP notifies again; this time it answers").isEqualTo("OK: PAID");
+        assertThat(notifications(id, "APPLIED")).as("the retry, once PayFiP answers, settles it").isEqualTo(1);
+        assertThat(status(id)).isEqualTo("PAID");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAID");
+        assertThat(outboxEvents("PaymentSucceeded", id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_notification_that_cannot_be_settled_is_retried_then_left_failed_never_lost() {
+        String dossier = newDossier();
+        UUID invoice = invoice(dossier, "51.50");
+        JsonNode payment = started(dossier, invoice);
+        String id = payment.get("id").asString();
+        PAYFIP.decide(idOp(payment), "P");
+        PAYFIP.down(true);
+
+        assertThat(notify(idOp(payment)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) >= 1);
+        assertThat(jdbc.sql("select next_attempt_at > received_at from bank_notification where payment_id = ?")
+                .param(UUID.fromString(id)).query(Boolean.class).single()).as("tried again later, not at once").isTrue();
+        // Each later run is past the previous back-off: one more attempt each, up to the last.
+        Instant later = Instant.now();
+        for (int run = 0; run < 10 && notificationsWaiting(id) > 0; run++) {
+            later = later.plus(Duration.ofHours(1));
+            notificationWorker.settleDue(later);
+        }
+
+        assertThat(notificationsWaiting(id)).isZero();
+        assertThat(notifications(id, "FAILED")).as("kept, visible as failed").isEqualTo(1);
+        assertThat(attempts(id)).isEqualTo(8);
+        assertThat(jdbc.sql("select detail from bank_notification where payment_id = ?").param(UUID.fromString(id))
+                .query(String.class).single()).startsWith("tentative 8/8 : ProviderUnavailableException");
+        assertThat(PAYFIP.calls("recupererDetailPaiementSecurise", idOp(payment))).isGreaterThanOrEqualTo(8);
+        assertThat(status(id)).isEqualTo("IN_PROGRESS");
+        assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
+        notificationWorker.settleDue(later.plus(Duration.ofDays(1)));
+        assertThat(notifications(id, "FAILED")).as("a failed notification is not taken again").isEqualTo(1);
+
+        PAYFIP.down(false);
+        assertThat(notify(idOp(payment)).status()).as("PayFiP notifies again").isEqualTo(200);
+        awaitSettled(id);
+        assertThat(status(id)).isEqualTo("PAID");
+        assertThat(outboxEvents("PaymentSucceeded", id)).isEqualTo(1);
+    }
+
+    private int attempts(String paymentId) {
+        return jdbc.sql("select coalesce(max(attempts), 0) from bank_notification where payment_id = ?")
+                .param(UUID.fromString(paymentId)).query(Integer.class).single();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * billing-service's payment API tests (annotated {@code @PortalServiceTest}): the running service on
@@ -36,6 +38,9 @@ public abstract class PaymentApiSupport extends RunningService {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    protected BankNotificationWorker notificationWorker;
 
     /**
      * PayFiP's SOAP service is {@link PayfipStub#shared()} in every billing test context: the expiry
@@ -113,6 +118,26 @@ public abstract class PaymentApiSupport extends RunningService {
                 .collect(Collectors.joining("&"));
         return api().send(api().request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Waits until every notification kept so far about that payment is settled (ADR 004: the bank is
+     * answered once its notification is kept; the worker settles it just after).
+     */
+    protected void awaitSettled(String paymentId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> notificationsWaiting(paymentId) == 0);
+    }
+
+    /** Notifications about that payment kept and not settled yet. */
+    protected long notificationsWaiting(String paymentId) {
+        return jdbc.sql("select count(*) from bank_notification where payment_id = ? and result = 'RECEIVED'")
+                .param(UUID.fromString(paymentId)).query(Long.class).single();
+    }
+
+    /** Notifications about that payment with that result. */
+    protected long notificationsWith(String paymentId, String result) {
+        return jdbc.sql("select count(*) from bank_notification where payment_id = ? and result = ?")
+                .param(UUID.fromString(paymentId)).param(result).query(Long.class).single();
     }
 
     /** Outbox events of that type about that payment. */

@@ -118,7 +118,8 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         ApiClient.Response answer = notify(notification(payment, "AUTHORISED"));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(answer.body()).startsWith("OK");
+        assertThat(answer.body()).isEqualTo("OK: reçue");
+        awaitSettled(id);
         JsonNode paid = payment(dossier, id);
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(paid.get("statusLabel").asString()).isEqualTo("Paiement accepté");
@@ -169,12 +170,15 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         } finally {
             pool.shutdownNow();
         }
+        awaitSettled(id);
 
         assertThat(status(id)).isEqualTo("PAID");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAID");
         assertThat(outboxEvents("PaymentSucceeded", id)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from bank_notification where payment_id = ?").param(UUID.fromString(id))
                 .query(Long.class).single()).isEqualTo(100);
+        assertThat(notificationsWith(id, "APPLIED")).as("kept 100 times, settled once").isEqualTo(1);
+        assertThat(notificationsWith(id, "UNCHANGED")).isEqualTo(99);
         List<KafkaEvents.Received> onKafka = KafkaEvents.await(Topics.BILLING,
                 r -> r.value().toString().contains(id) && r.value().toString().contains("PaymentSucceeded"), 1,
                 Duration.ofSeconds(30));
@@ -220,14 +224,18 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         assertThat(notify(signed(otherCurrency)).status()).as("not euros").isEqualTo(400);
         assertThat(notify(unsigned).status()).as("no signature").isEqualTo(400);
 
+        notificationWorker.settleDue(java.time.Instant.now());
         assertThat(status(id)).isEqualTo("IN_PROGRESS");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
         assertThat(outboxEvents("PaymentSucceeded", id)).isZero();
         assertThat(outboxEvents("PaymentFailed", id)).isZero();
+        assertThat(jdbc.sql("select count(*) from bank_notification where payment_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).as("none kept for settlement").isZero();
         assertThat(output.getAll()).contains("Notification bancaire refusée (SYSTEMPAY, depuis 127.0.0.1) : signature invalide")
                 .contains("montant 5149 centimes au lieu de 5150").doesNotContain(KEY);
 
         assertThat(notify(genuine).status()).as("the genuine one still pays").isEqualTo(200);
+        awaitSettled(id);
         assertThat(status(id)).isEqualTo("PAID");
     }
 
@@ -242,6 +250,7 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         ApiClient.Response late = notify(notification(payment, "ABANDONED"));
 
         assertThat(late.status()).isEqualTo(200);
+        awaitSettled(id);
         assertThat(status(id)).isEqualTo("PAID");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAID");
         assertThat(outboxEvents("PaymentFailed", id)).isZero();
@@ -255,6 +264,7 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         String id = payment.get("id").asString();
 
         assertThat(notify(notification(payment, "REFUSED")).status()).isEqualTo(200);
+        awaitSettled(id);
 
         JsonNode refused = payment(dossier, id);
         assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
@@ -281,9 +291,76 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
 
         assertThat(notify(notification(payment, "WAITING_AUTHORISATION")).status()).isEqualTo(200);
         assertThat(notify(signed(refund)).status()).isEqualTo(200);
+        awaitSettled(id);
 
         assertThat(status(id)).isEqualTo("IN_PROGRESS");
         assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
+    }
+
+    @Test
+    void the_same_notification_posted_twice_at_once_is_acknowledged_twice_and_settled_once() throws Exception {
+        String dossier = newDossier();
+        UUID invoice = invoice(dossier, "51.50");
+        JsonNode payment = started(dossier, invoice);
+        String id = payment.get("id").asString();
+        Map<String, String> notification = notification(payment, "AUTHORISED");
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ApiClient.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return notify(notification);
+                }));
+            }
+            start.countDown();
+            for (Future<ApiClient.Response> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+                assertThat(answer.get().body()).isEqualTo("OK: reçue");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitSettled(id);
+
+        assertThat(notificationsWith(id, "APPLIED")).isEqualTo(1);
+        assertThat(notificationsWith(id, "UNCHANGED")).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("PAID");
+        assertThat(invoiceStatus(invoice)).isEqualTo("PAID");
+        assertThat(outboxEvents("PaymentSucceeded", id)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from bank_notification where payment_id = ? and settled_at is null")
+                .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_notification_with_a_bad_signature_is_refused_and_nothing_is_kept_for_settlement() {
+        String dossier = newDossier();
+        UUID invoice = invoice(dossier, "51.50");
+        JsonNode payment = started(dossier, invoice);
+        String id = payment.get("id").asString();
+        Map<String, String> badSignature = new TreeMap<>(notification(payment, "AUTHORISED"));
+        badSignature.put("signature", "AAAA" + badSignature.get("signature").substring(4));
+        long waitingBefore = jdbc.sql("select count(*) from bank_notification where result = 'RECEIVED'")
+                .query(Long.class).single();
+
+        ApiClient.Response answer = notify(badSignature);
+        notificationWorker.settleDue(java.time.Instant.now());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("KO: notification refusée");
+        assertThat(jdbc.sql("select count(*) from bank_notification where payment_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).as("nothing kept about the payment").isZero();
+        assertThat(jdbc.sql("select result from bank_notification where payload like :trans order by id")
+                .param("trans", "%vads_trans_id=" + badSignature.get("vads_trans_id") + "%"
+                        + "vads_trans_uuid%")
+                .query(String.class).list()).as("only the audit of the refusal").containsOnly("REJECTED");
+        assertThat(jdbc.sql("select count(*) from bank_notification where result = 'RECEIVED'").query(Long.class)
+                .single()).as("nothing queued").isLessThanOrEqualTo(waitingBefore);
+        assertThat(status(id)).isEqualTo("IN_PROGRESS");
+        assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
+        assertThat(outboxEvents("PaymentSucceeded", id) + outboxEvents("PaymentFailed", id)).isZero();
     }
 
     @Test
@@ -380,6 +457,7 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
         JsonNode payment = started(dossier, invoice);
         String id = payment.get("id").asString();
         assertThat(notify(notification(payment, "AUTHORISED")).status()).isEqualTo(200);
+        awaitSettled(id);
         String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
 
         ApiClient.Response journal = api().get("/api/billing/payments?date=" + today, agent());

@@ -25,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * PayFiP's side of billing-service, without token (public under {@code /bank/**}): its notification
- * ({@code idOp} only, form-encoded, not signed: the result is fetched by SOAP), and the payer's
+ * ({@code idOp} only, form-encoded, not signed: kept and answered 200 once the {@code idOp} is found
+ * ours, then the result is fetched by SOAP by the settling worker, ADR 004), and the payer's
  * return, which PayFiP posts to {@code urlredirect}: it is sent on (303) to the portal's page of the
  * payment, which only shows the state (the gateway's pages take no cross-site POST).
  */
@@ -52,8 +53,13 @@ public class PayfipNotificationController {
                                HttpServletRequest request) {
         String id = idOp != null ? idOp : lowerIdop;
         String payload = "idOp=" + (id == null ? "" : URLEncoder.encode(id, StandardCharsets.UTF_8));
-        String text = notifications.receive(Provider.PAYFIP, payload, request.getRemoteAddr(),
-                () -> payfip.read(id, reference -> settlement.isKnown(Provider.PAYFIP, reference))).text();
+        // Only the idOp is checked now (well formed, one of ours); PayFiP is asked its result by the
+        // settling worker just after the answer (ADR 004, « Acknowledge, then settle »).
+        String text = notifications.receive(Provider.PAYFIP, payload, request.getRemoteAddr(), () -> {
+            payfip.checkIdOp(id);
+            return settlement.paymentOf(Provider.PAYFIP, id)
+                    .orElseThrow(() -> new BankNotificationRejected("idOp inconnu " + id));
+        }).text();
         // Plain text whatever the caller accepts: a bank's server is never answered 406.
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(text);
     }

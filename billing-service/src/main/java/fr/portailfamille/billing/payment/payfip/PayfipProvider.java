@@ -4,6 +4,7 @@ import fr.portailfamille.billing.payment.BankForm;
 import fr.portailfamille.billing.payment.BankNotice;
 import fr.portailfamille.billing.payment.BankNotificationRejected;
 import fr.portailfamille.billing.payment.BankOutcome;
+import fr.portailfamille.billing.payment.NotificationPayload;
 import fr.portailfamille.billing.payment.PaymentProvider;
 import fr.portailfamille.billing.payment.PaymentStart;
 import fr.portailfamille.billing.payment.Provider;
@@ -109,6 +110,37 @@ public class PayfipProvider implements PaymentProvider {
             log.warn("PayFiP could not be asked about idOp {}: {}", payment.reference(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The check of PayFiP's notification before it is acknowledged: PayFiP is configured and the
+     * {@code idOp} well formed (whether it is one of ours is the caller's business). PayFiP is not
+     * asked here: the settling worker asks it ({@link #readNotification}).
+     *
+     * @throws BankNotificationRejected when it must not be kept
+     */
+    public void checkIdOp(String idOp) {
+        if (client == null) {
+            throw new BankNotificationRejected("PayFiP n’est pas configuré");
+        }
+        if (idOp == null || !ID_OP.matcher(idOp).matches()) {
+            throw new BankNotificationRejected("idOp absent ou mal formé");
+        }
+    }
+
+    /** The {@code idOp} of a kept notification ({@code idOp=…}, or {@code idop=…} as PayFiP's page spells it). */
+    public static String idOp(Map<String, java.util.List<String>> form) {
+        java.util.List<String> values = form.containsKey("idOp") ? form.get("idOp") : form.get("idop");
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * A kept notification read by the settling worker: its {@code idOp} was found ours when it came,
+     * so PayFiP is asked its result now (the payment is looked up again, under lock, when applied).
+     */
+    @Override
+    public BankNotice readNotification(String payload) {
+        return read(idOp(NotificationPayload.decode(payload)), reference -> true);
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.portailfamille.billing.payment.BankForm;
 import fr.portailfamille.billing.payment.BankNotice;
 import fr.portailfamille.billing.payment.BankNotificationRejected;
 import fr.portailfamille.billing.payment.BankOutcome;
+import fr.portailfamille.billing.payment.NotificationPayload;
 import fr.portailfamille.billing.payment.PaymentProvider;
 import fr.portailfamille.billing.payment.PaymentStart;
 import fr.portailfamille.billing.payment.Provider;
@@ -100,6 +101,27 @@ public class SystempayProvider implements PaymentProvider {
         return new BankNotice(Provider.SYSTEMPAY, notification.siteId(), notification.transId(),
                 notification.transDate(), notification.mode().name(), notification.amountInCents(),
                 notification.currency(), outcome, notification.transStatus(), notification.transUuid(), null);
+    }
+
+    /** A kept notification read again by the settling worker: its fields, then {@link #read(Map)}. */
+    @Override
+    public BankNotice readNotification(String payload) {
+        return read(fields(NotificationPayload.decode(payload)));
+    }
+
+    /**
+     * The fields of a posted notification, one value each: a field sent twice is refused (the
+     * signature covers one value).
+     */
+    public static Map<String, String> fields(Map<String, java.util.List<String>> form) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (values.size() != 1) {
+                throw new BankNotificationRejected("champ " + name + " envoyé " + values.size() + " fois");
+            }
+            fields.put(name, values.get(0));
+        });
+        return fields;
     }
 
     /** The verifier's reason (English, for developers) said in French for the security log. */
