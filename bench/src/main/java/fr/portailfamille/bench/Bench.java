@@ -25,7 +25,8 @@ public final class Bench {
     record Options(String portalUrl, String billingUrl, String keycloakUrl, Path root, Path localData,
                    int notifications, int warmup, int invoices, int dossiers, boolean direct,
                    boolean recordErrors, boolean record, int settleSeconds, String messagingDb,
-                   int conversations, int readers, int reads, String messagingUrl, String billingDb) {
+                   int conversations, int readers, int reads, String messagingUrl, String billingDb,
+                   int connections, int requests, long intervalMillis) {
 
         static Options parse(Map<String, String> given, Path root) {
             String data = given.getOrDefault("local-data", System.getenv().getOrDefault("PORTAL_LOCAL_DATA",
@@ -48,7 +49,10 @@ public final class Bench {
                     Integer.parseInt(given.getOrDefault("readers", "200")),
                     Integer.parseInt(given.getOrDefault("reads", "10")),
                     given.getOrDefault("messaging", "http://localhost:8084"),
-                    given.getOrDefault("billing-db", "jdbc:postgresql://127.0.0.1:55432/billing"));
+                    given.getOrDefault("billing-db", "jdbc:postgresql://127.0.0.1:55432/billing"),
+                    Integer.parseInt(given.getOrDefault("connections", "200")),
+                    Integer.parseInt(given.getOrDefault("requests", "20")),
+                    Long.parseLong(given.getOrDefault("interval", "100")));
         }
     }
 
@@ -60,6 +64,8 @@ public final class Bench {
               messaging               messaging-inbox
               messaging-inbox         agents' inbox (first page) of a service holding 10,000 conversations, 200 readers
               directdebit             one direct-debit file (pain.008.001.02) of 10,000 debits, produced and validated
+              burst                   200 connections at once on one family's dossier through the gateway, another
+                                      family reading its own meanwhile: only the excess shed, nobody else (issue 13)
             options:
               --notifications=200 --warmup=20      burst size; notifications sent one by one before it (not measured)
               --invoices=10000 --dossiers=100      batch size; bench dossiers 8000… it is spread over (directdebit: the
@@ -68,6 +74,8 @@ public final class Bench {
                                                    messaging-inbox: read straight from messaging-service (the agent's bearer token)
               --conversations=10000                bench conversations in service jeunesse (only missing ones are added)
               --readers=200 --reads=10             agent sessions reading at once; reads of each, back to back
+              --connections=200 --requests=20      burst: connections at once on dossier 8100; reads of each, back to back
+              --interval=100                       burst: milliseconds between two reads of the other family (dossier 6000)
               --messaging-db=JDBC_URL              the local stack's messaging database (user portail), where they are copied
               --billing-db=JDBC_URL                the local stack's billing database (user portail), where directdebit gives
                                                    the bench dossiers their active mandates
@@ -115,6 +123,7 @@ public final class Bench {
                 case "billing-import" -> new ImportScenario(options).run();
                 case "messaging-inbox" -> new InboxScenario(options).run();
                 case "directdebit" -> new DirectDebitScenario(options).run();
+                case "burst" -> new BurstScenario(options).run();
                 default -> {
                     System.out.print("Unknown scenario " + scenario + "\n" + USAGE);
                     System.exit(2);
