@@ -170,7 +170,7 @@ final class BurstScenario {
         if (fresh.count(Kind.OK) != 2) {
             throw new IllegalStateException("After settling: " + fresh.describe());
         }
-        openConnections(burstClient, connections);
+        Gates.openConnections(burstClient, URI.create(options.portalUrl() + "/actuator/health"), connections);
 
         System.out.println(connections + " connections × " + requests + " reads of dossier " + DOSSIER + " at once, and "
                 + OTHER_FAMILY + " reading dossier " + OTHER_DOSSIER + " every " + interval + " ms meanwhile...");
@@ -198,8 +198,8 @@ final class BurstScenario {
                 }
             });
         }
-        await(ready);
-        pause(200);
+        Gates.await(ready);
+        Gates.pause(200);
         ProcessCpu cpu = new ProcessCpu(options.localData(), 55432);
         Map<String, Long> cpuBefore = cpu.snapshot();
         long begin = System.nanoTime();
@@ -211,7 +211,7 @@ final class BurstScenario {
         for (long next = begin; burstDone.getCount() > 0; next += interval * 1_000_000L) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
-                pause(wait / 1_000_000L);
+                Gates.pause(wait / 1_000_000L);
             }
             if (burstDone.getCount() == 0) {
                 break;
@@ -334,54 +334,6 @@ final class BurstScenario {
             return type == null ? null : type.asString();
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    /**
-     * Opens {@code count} connections to the gateway at once (its own health, which reaches no service),
-     * kept alive for the burst.
-     */
-    private void openConnections(HttpClient http, int count) {
-        URI health = URI.create(options.portalUrl() + "/actuator/health");
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService openers = Executors.newFixedThreadPool(count);
-        for (int i = 0; i < count; i++) {
-            openers.submit(() -> {
-                try {
-                    gate.await();
-                    http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                } catch (IOException e) {
-                    System.out.println("Opening a connection: " + e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-        }
-        gate.countDown();
-        openers.shutdown();
-        try {
-            openers.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -135,7 +135,7 @@ final class InboxScenario {
                 System.out.println("Login " + (i + 1) + " refused (" + e.getMessage().lines().findFirst().orElse("")
                         + "), once more after clearing the account's login failures");
                 keycloak.clearLoginFailures(Portal.AGENT);
-                pause(1000);
+                Gates.pause(1000);
                 session = PortalSession.login(options.portalUrl(), Portal.AGENT, Portal.AGENT_PASSWORD);
             }
             values.add("PORTAIL_SESSION=" + session.cookie("PORTAIL_SESSION"));
@@ -228,8 +228,8 @@ final class InboxScenario {
                 }
             });
         }
-        await(ready);
-        pause(200);
+        Gates.await(ready);
+        Gates.pause(200);
         long begin = System.nanoTime();
         gate.countDown();
         threads.shutdown();
@@ -266,22 +266,5 @@ final class InboxScenario {
             }
         }
         return null;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

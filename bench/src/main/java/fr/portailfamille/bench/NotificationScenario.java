@@ -104,7 +104,7 @@ final class NotificationScenario {
             // The setup's 220 invoices and payments send mails and events: let them pass first.
             Machine.settle(0.15, Duration.ofSeconds(Math.min(120, options.settleSeconds())));
         }
-        openConnections(bank, burst);
+        Gates.openConnections(bank, URI.create(options.billingUrl() + "/actuator/health/liveness"), burst);
 
         System.out.println("Sending " + burst + " notifications at once to " + notifications + "...");
         Latencies latencies = new Latencies();
@@ -133,8 +133,8 @@ final class NotificationScenario {
                 fromGate.record(ends[index] - gateOpened[0]);
             });
         }
-        await(ready);
-        pause(200);
+        Gates.await(ready);
+        Gates.pause(200);
         ProcessCpu cpu = new ProcessCpu(options.localData(), 55432);
         Map<String, Long> cpuBefore = cpu.snapshot();
         long begin = System.nanoTime();
@@ -162,7 +162,7 @@ final class NotificationScenario {
             if (paidNow == payments.size()) {
                 break;
             }
-            pause(100);
+            Gates.pause(100);
         }
         double settledSeconds = (System.nanoTime() - begin) / 1e9;
         Map<String, Long> cpuAfter = cpu.snapshot();
@@ -232,34 +232,6 @@ final class NotificationScenario {
         return ids;
     }
 
-    /** Opens {@code count} connections to billing-service at once (a cheap GET each), kept alive for the burst. */
-    private void openConnections(HttpClient bank, int count) {
-        URI liveness = URI.create(options.billingUrl() + "/actuator/health/liveness");
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService openers = Executors.newFixedThreadPool(count);
-        for (int i = 0; i < count; i++) {
-            openers.submit(() -> {
-                try {
-                    gate.await();
-                    bank.send(HttpRequest.newBuilder(liveness).timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                } catch (IOException e) {
-                    System.out.println("Opening a connection: " + e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-        }
-        gate.countDown();
-        openers.shutdown();
-        try {
-            openers.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private record Answer(int status, String body, String error) {
 
         boolean ok() {
@@ -283,23 +255,6 @@ final class NotificationScenario {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted");
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
