@@ -3,6 +3,7 @@ package fr.portailfamille.gateway.cgu;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.portailfamille.gateway.GatewayTestPortal;
+import fr.portailfamille.gateway.ServiceStandIn;
 import fr.portailfamille.testsupport.KeycloakServer;
 import fr.portailfamille.testsupport.PortalSession;
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,12 +58,12 @@ class CguGateTest {
     private static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger ASKED = new AtomicInteger();
     private static final AtomicBoolean IDENTITY_FAILING = new AtomicBoolean();
-    private static final HttpServer IDENTITY = server(CguGateTest::identity);
+    private static final HttpServer IDENTITY = ServiceStandIn.start(CguGateTest::identity);
 
     private static final AtomicReference<String> REACHED = new AtomicReference<>();
-    private static final HttpServer SERVICE = server(exchange -> {
+    private static final HttpServer SERVICE = ServiceStandIn.start(exchange -> {
         REACHED.set(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-        answer(exchange, 200, "{\"service\":\"reached\"}");
+        ServiceStandIn.answer(exchange, 200, "{\"service\":\"reached\"}");
     });
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -74,9 +72,9 @@ class CguGateTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("portal.keycloak.public-url", KEYCLOAK::url);
-        registry.add("portal.services.identity-url", () -> url(IDENTITY));
-        registry.add("portal.services.dossier-url", () -> url(SERVICE));
-        registry.add("portal.services.billing-url", () -> url(SERVICE));
+        registry.add("portal.services.identity-url", () -> ServiceStandIn.url(IDENTITY));
+        registry.add("portal.services.dossier-url", () -> ServiceStandIn.url(SERVICE));
+        registry.add("portal.services.billing-url", () -> ServiceStandIn.url(SERVICE));
     }
 
     @AfterAll
@@ -173,19 +171,19 @@ class CguGateTest {
         String path = exchange.getRequestURI().getPath();
         String subject = subjectOf(exchange.getRequestHeaders().getFirst("Authorization"));
         if (IDENTITY_FAILING.get()) {
-            answer(exchange, 500, "{}");
+            ServiceStandIn.answer(exchange, 500, "{}");
         } else if (subject == null) {
-            answer(exchange, 401, "{}");
+            ServiceStandIn.answer(exchange, 401, "{}");
         } else if (path.equals("/api/identity/me/cgu") && exchange.getRequestMethod().equals("GET")) {
             ASKED.incrementAndGet();
             boolean family = rolesOf(exchange.getRequestHeaders().getFirst("Authorization")).contains("famille");
-            answer(exchange, 200, "{\"mustAccept\":" + (family && !ACCEPTED.contains(subject))
+            ServiceStandIn.answer(exchange, 200, "{\"mustAccept\":" + (family && !ACCEPTED.contains(subject))
                     + ",\"currentVersion\":\"2026-01\"}");
         } else if (path.equals("/api/identity/me/cgu")) {
             ACCEPTED.add(subject);
-            answer(exchange, 200, "{\"mustAcceptCgu\":false}");
+            ServiceStandIn.answer(exchange, 200, "{\"mustAcceptCgu\":false}");
         } else {
-            answer(exchange, 200, "{\"mustAcceptCgu\":" + !ACCEPTED.contains(subject) + "}");
+            ServiceStandIn.answer(exchange, 200, "{\"mustAcceptCgu\":" + !ACCEPTED.contains(subject) + "}");
         }
     }
 
@@ -228,34 +226,6 @@ class CguGateTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private interface Handler {
-        void handle(HttpExchange exchange) throws IOException;
-    }
-
-    private static HttpServer server(Handler handler) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", handler::handle);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String url(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 }

@@ -1,6 +1,7 @@
 package fr.portailfamille.gateway.routing;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.portailfamille.gateway.ServiceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,16 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,43 +41,30 @@ class CircuitBreakerUnderLoadTest {
             .executor(Executors.newCachedThreadPool()).build();
 
     private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-            server.createContext("/", exchange -> {
-                String path = exchange.getRequestURI().getPath();
-                int status = 200;
-                String body = "{\"service\":\"reached\"}";
-                if (path.endsWith("/overloaded")) {
-                    status = 503;
-                    exchange.getResponseHeaders().add("Retry-After", "3");
-                    body = "{\"type\":\"urn:portail-famille:problem:service-surcharge\",\"status\":503}";
-                } else if (path.endsWith("/slow")) {
-                    try {
-                        Thread.sleep(3000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        return ServiceStandIn.start(exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/overloaded")) {
+                exchange.getResponseHeaders().add("Retry-After", "3");
+                ServiceStandIn.answer(exchange, 503,
+                        "{\"type\":\"urn:portail-famille:problem:service-surcharge\",\"status\":503}");
+                return;
+            }
+            if (path.endsWith("/slow")) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            }
+            ServiceStandIn.answer(exchange, 200, "{\"service\":\"reached\"}");
+        });
     }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         // One route per test: each has its own breaker.
-        registry.add("portal.services.dossier-url", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
-        registry.add("portal.services.messaging-url", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+        registry.add("portal.services.dossier-url", () -> ServiceStandIn.url(BACKEND));
+        registry.add("portal.services.messaging-url", () -> ServiceStandIn.url(BACKEND));
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package fr.portailfamille.gateway.routing;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.portailfamille.gateway.ServiceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,16 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,35 +47,22 @@ class ConcurrencyPerClientTest {
             .executor(Executors.newCachedThreadPool()).build();
 
     private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-            server.createContext("/", exchange -> {
-                if (exchange.getRequestURI().getPath().endsWith("/held")) {
-                    HELD.incrementAndGet();
-                    try {
-                        RELEASE.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        return ServiceStandIn.start(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/held")) {
+                HELD.incrementAndGet();
+                try {
+                    RELEASE.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                byte[] body = "{\"service\":\"reached\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            }
+            ServiceStandIn.answer(exchange, 200, "{\"service\":\"reached\"}");
+        });
     }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("portal.services.messaging-url", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+        registry.add("portal.services.messaging-url", () -> ServiceStandIn.url(BACKEND));
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package fr.portailfamille.gateway.routing;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.portailfamille.gateway.ServiceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,28 +43,16 @@ class RequestSizeLimitsTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                CALLS.incrementAndGet();
-                LAST_SIZE.set(exchange.getRequestBody().readAllBytes().length);
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServiceStandIn.start(exchange -> {
+            CALLS.incrementAndGet();
+            LAST_SIZE.set(exchange.getRequestBody().readAllBytes().length);
+            ServiceStandIn.answer(exchange, 200, "{}");
+        });
     }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String backend = "http://127.0.0.1:" + BACKEND.getAddress().getPort();
+        String backend = ServiceStandIn.url(BACKEND);
         registry.add("portal.services.messaging-url", () -> backend);
         registry.add("portal.services.billing-url", () -> backend);
         registry.add("portal.services.identity-url", () -> backend);
