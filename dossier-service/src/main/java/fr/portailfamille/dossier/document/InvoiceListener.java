@@ -1,15 +1,12 @@
 package fr.portailfamille.dossier.document;
 
+import fr.portailfamille.dossier.events.IncomingEvents;
 import fr.portailfamille.events.EventEnvelope;
-import fr.portailfamille.events.EventReader;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
-import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.events.billing.InvoiceIssued;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,33 +17,25 @@ import java.util.Optional;
 
 /**
  * Invoices join « Mes documents » through billing-service's InvoiceIssued events, so that the
- * family's list of documents is one call to dossier-service. Records are read by the platform's
- * {@link EventReader}: other billing events and types this build does not know are skipped; a record
+ * family's list of documents is one call to dossier-service. Records are read through
+ * {@link IncomingEvents}: other billing events and types this build does not know are skipped; a record
  * that is not an event (or whose data does not fit its type) is logged and skipped: it can never
  * become one by retrying.
  */
 @Configuration
 public class InvoiceListener {
 
-    private static final Logger log = LoggerFactory.getLogger(InvoiceListener.class);
     private final DocumentService documents;
-    private final EventReader events;
+    private final IncomingEvents events;
 
     public InvoiceListener(DocumentService documents, JsonMapper json) {
         this.documents = documents;
-        this.events = new EventReader(json);
+        this.events = new IncomingEvents(json);
     }
 
     @KafkaListener(id = "dossier-invoices", groupId = "dossier-service", topics = Topics.BILLING)
     public void onBillingEvent(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<PortalEvent>> event;
-        try {
-            event = events.read(record.value());
-        } catch (UnreadableEventException e) {
-            log.warn("Unreadable record skipped at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            return;
-        }
+        Optional<EventEnvelope<PortalEvent>> event = events.read(record);
         if (event.isPresent() && event.get().data() instanceof InvoiceIssued invoice) {
             documents.recordInvoice(event.get().id(), event.get().time(), invoice);
         }

@@ -1,11 +1,10 @@
 package fr.portailfamille.dossier.linking;
 
 import fr.portailfamille.events.EventCatalog;
+import fr.portailfamille.dossier.events.IncomingEvents;
 import fr.portailfamille.events.EventEnvelope;
-import fr.portailfamille.events.EventReader;
 import fr.portailfamille.events.PortalEvent;
 import fr.portailfamille.events.Topics;
-import fr.portailfamille.events.UnreadableEventException;
 import fr.portailfamille.events.identity.FirstAccountLinkedToDossier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,27 +28,19 @@ import java.util.Optional;
 public class AccountLinkListener {
 
     static final Logger SECURITY = LoggerFactory.getLogger("fr.portailfamille.security");
-    private static final Logger log = LoggerFactory.getLogger(AccountLinkListener.class);
     private static final EventCatalog.Entry FIRST_LINK = EventCatalog.entryOf(FirstAccountLinkedToDossier.class);
 
     private final AccountLinkAnnouncements announcements;
-    private final EventReader events;
+    private final IncomingEvents events;
 
     public AccountLinkListener(AccountLinkAnnouncements announcements, JsonMapper json) {
         this.announcements = announcements;
-        this.events = new EventReader(json);
+        this.events = new IncomingEvents(json);
     }
 
     @KafkaListener(id = "dossier-account-links", groupId = "dossier-service", topics = Topics.IDENTITY)
     public void onIdentityEvent(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<PortalEvent>> event;
-        try {
-            event = events.read(record.value());
-        } catch (UnreadableEventException e) {
-            log.warn("Unreadable record skipped at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            return;
-        }
+        Optional<EventEnvelope<PortalEvent>> event = events.read(record);
         if (event.isEmpty() || !(event.get().data() instanceof FirstAccountLinkedToDossier linked)) {
             return;
         }
