@@ -18,9 +18,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Settles the bank notifications kept as {@code RECEIVED} by {@link BankNotifications} (ADR 004,
@@ -34,10 +39,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replicas (a replay finds the payment final: {@code UNCHANGED}). The notifications of one payment
  * are taken in the order they came: one waits while an earlier one of its payment is not settled.
  *
- * <p>When? Just after the notification is kept: {@link #nudge()} hands the work to a small pool
- * ({@code portal.billing.notifications.workers} threads, one waiting run at most: a run takes every
- * notification due, so more nudges would add nothing); and every
- * {@code portal.billing.notifications.poll-interval} for retries and for what another replica left.
+ * <p>When? Once the notifications stop coming: {@link #nudge()} (a notification was just kept) starts the
+ * settlement when none has been kept for {@code portal.billing.notifications.quiet-period} (50 ms), and at
+ * the latest {@code portal.billing.notifications.max-delay} (1 s) after the first one waiting, in a small pool
+ * ({@code portal.billing.notifications.workers} threads; a run takes every notification due, so more runs
+ * would add nothing). During a burst the cores answer the bank first (the acknowledgment is what the bank
+ * waits for; settling costs several times more CPU than keeping), and settle just after it. And every
+ * {@code portal.billing.notifications.poll-interval} for retries and for what another replica left, unless
+ * a run is already on its way.
  *
  * <p>A notification that cannot be settled (PayFiP unreachable, the database failing) is tried again
  * after a delay that doubles from {@code first-retry-delay} up to {@code max-retry-delay}; after
@@ -60,17 +69,33 @@ public class BankNotificationWorker implements DisposableBean {
     private final Duration maxRetryDelay;
     private final List<String> configured;
     private final ThreadPoolExecutor pool;
+    private final int workers;
+    private final long quietNanos;
+    private final long maxDelayNanos;
+    private final ScheduledExecutorService timer;
+    /** When the last notification was kept ({@link System#nanoTime()}). */
+    private final AtomicLong lastNudge = new AtomicLong();
+    /** When the first notification not yet handed to the pool was kept; meaningful while {@link #waiting}. */
+    private final AtomicLong firstWaiting = new AtomicLong();
+    /** Whether a run is promised (the timer will hand one to the pool). */
+    private final AtomicBoolean waiting = new AtomicBoolean();
 
     public BankNotificationWorker(JdbcClient jdbc, PlatformTransactionManager transactionManager,
                                   PaymentSettlement settlement, PaymentProviders providers, Clock clock,
                                   @Value("${portal.billing.notifications.workers:2}") int workers,
                                   @Value("${portal.billing.notifications.max-attempts:8}") int maxAttempts,
                                   @Value("${portal.billing.notifications.first-retry-delay:30s}") Duration firstRetryDelay,
-                                  @Value("${portal.billing.notifications.max-retry-delay:30m}") Duration maxRetryDelay) {
-        if (workers < 1 || maxAttempts < 1 || firstRetryDelay.isNegative() || maxRetryDelay.compareTo(firstRetryDelay) < 0) {
+                                  @Value("${portal.billing.notifications.max-retry-delay:30m}") Duration maxRetryDelay,
+                                  @Value("${portal.billing.notifications.quiet-period:50ms}") Duration quietPeriod,
+                                  @Value("${portal.billing.notifications.max-delay:1s}") Duration maxDelay) {
+        if (workers < 1 || maxAttempts < 1 || firstRetryDelay.isNegative() || maxRetryDelay.compareTo(firstRetryDelay) < 0
+                || quietPeriod.isNegative() || maxDelay.compareTo(quietPeriod) < 0) {
             throw new IllegalStateException("portal.billing.notifications: workers and max-attempts at least 1, "
-                    + "max-retry-delay not below first-retry-delay");
+                    + "max-retry-delay not below first-retry-delay, max-delay not below quiet-period");
         }
+        this.workers = workers;
+        this.quietNanos = quietPeriod.toNanos();
+        this.maxDelayNanos = maxDelay.toNanos();
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.settlement = settlement;
@@ -82,26 +107,62 @@ public class BankNotificationWorker implements DisposableBean {
         this.configured = Arrays.stream(Provider.values()).filter(p -> providers.of(p).isPresent())
                 .map(Provider::name).toList();
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
-                runnable -> {
+        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(workers), runnable -> {
                     Thread thread = new Thread(runnable, "bank-notification-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.DiscardPolicy());
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bank-notification-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
-     * A notification was just kept: settle it now, in the background. Dropped when a run is already
-     * waiting to start, since that run will take it.
+     * A notification was just kept (committed): settle it in the background once the notifications stop
+     * coming (quiet-period), at the latest max-delay after the first one waiting.
      */
     public void nudge() {
-        if (!pool.isShutdown()) {
+        long now = System.nanoTime();
+        lastNudge.set(now);
+        if (waiting.compareAndSet(false, true)) {
+            firstWaiting.set(now);
+            schedule(quietNanos);
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        try {
+            timer.schedule(this::startWhenQuiet, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next start's poll settles what is left.
+            waiting.set(false);
+        }
+    }
+
+    /** On the timer: hands the runs to the pool if no notification came during the quiet period, else waits on. */
+    private void startWhenQuiet() {
+        long now = System.nanoTime();
+        long sinceLast = now - lastNudge.get();
+        if (sinceLast < quietNanos && now - firstWaiting.get() < maxDelayNanos) {
+            schedule(Math.min(quietNanos - sinceLast, maxDelayNanos - (now - firstWaiting.get())));
+            return;
+        }
+        // Cleared before the runs start: a notification kept from now on promises a run of its own.
+        waiting.set(false);
+        for (int i = 0; i < workers && !pool.isShutdown(); i++) {
             pool.execute(this::runQuietly);
         }
     }
 
     @Scheduled(fixedDelayString = "${portal.billing.notifications.poll-interval:5s}", initialDelayString = "5s")
     public void scheduled() {
+        if (waiting.get()) {
+            // Notifications are coming in: a run is already promised for when they stop.
+            return;
+        }
         runQuietly();
     }
 
@@ -246,6 +307,7 @@ public class BankNotificationWorker implements DisposableBean {
 
     @Override
     public void destroy() {
+        timer.shutdownNow();
         pool.shutdownNow();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -32,11 +33,14 @@ public class BankNotifications {
 
     private final JdbcClient jdbc;
     private final BankNotificationWorker worker;
+    private final PaymentSettlement settlement;
     private final Clock clock;
 
-    public BankNotifications(JdbcClient jdbc, BankNotificationWorker worker, Clock clock) {
+    public BankNotifications(JdbcClient jdbc, BankNotificationWorker worker, PaymentSettlement settlement,
+                             Clock clock) {
         this.jdbc = jdbc;
         this.worker = worker;
+        this.settlement = settlement;
         this.clock = clock;
     }
 
@@ -73,6 +77,70 @@ public class BankNotifications {
                 .query(Long.class).single();
         worker.nudge();
         return new Receipt(id, paymentId, RECEIVED_TEXT);
+    }
+
+    /**
+     * A notification that names its payment and states its terms (Systempay): {@code read} authenticates it
+     * and reads it (signature, shop, well-formed values; reads nothing in the database), then one statement
+     * keeps it as {@code RECEIVED} only if the payment it names exists and, when it is decided, has its
+     * amount and mode (the currency is the euro): exactly what {@link PaymentSettlement#check} accepts,
+     * without a transaction, an entity or a second round trip before the bank is answered. When that
+     * statement keeps nothing, the notification takes the long way ({@link #receive(Provider, String,
+     * String, Supplier)} with {@link PaymentSettlement#check}), which says why it is refused (nothing kept
+     * for settlement, the refusal audited and logged) or keeps it if the payment appeared meanwhile.
+     *
+     * @throws BankNotificationRejected to answer 400: nothing queued, nothing changed
+     */
+    public Receipt receiveNotice(Provider provider, String payload, String remoteAddress, Supplier<BankNotice> read) {
+        BankNotice notice;
+        try {
+            notice = read.get();
+        } catch (BankNotificationRejected e) {
+            reject(provider, payload, remoteAddress, e.getMessage());
+            throw e;
+        }
+        Optional<Receipt> kept = keepIfItMatches(provider, payload, remoteAddress, notice);
+        if (kept.isPresent()) {
+            worker.nudge();
+            return kept.get();
+        }
+        return receive(provider, payload, remoteAddress, () -> settlement.check(notice));
+    }
+
+    /**
+     * Keeps the notification in one statement if {@link PaymentSettlement#check} would accept it: the payment
+     * of that provider, shop, reference (case ignored) and date, and for a decided outcome its amount in
+     * cents, the euro and its mode. Empty when it keeps nothing (or cannot decide alone: no date, no mode).
+     */
+    private Optional<Receipt> keepIfItMatches(Provider provider, String payload, String remoteAddress,
+                                              BankNotice notice) {
+        boolean decided = notice.outcome() != BankOutcome.PENDING;
+        if (notice.provider() != provider || notice.shopId() == null || notice.referenceDate() == null
+                || decided && (notice.mode() == null || !BankNotice.EURO.equals(notice.currency()))) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        insert into bank_notification (provider, received_at, remote_address, payload, payment_id,
+                                                       result, attempts, next_attempt_at)
+                        select :provider, :receivedAt, :remote, :payload, p.id, 'RECEIVED', 0, :receivedAt
+                        from payment p
+                        where p.provider = :provider and p.shop_id = :shopId
+                          and upper(p.reference) = upper(:reference) and p.reference_date = :referenceDate
+                          and (not :decided or (p.amount * 100 = :cents and p.provider_mode = :mode))
+                        returning id, payment_id""")
+                .param("provider", provider.name())
+                .param("receivedAt", Timestamp.from(clock.instant()))
+                .param("remote", truncate(remoteAddress, 64))
+                .param("payload", truncate(payload == null ? "" : payload, PAYLOAD_MAX))
+                .param("shopId", notice.shopId())
+                .param("reference", notice.reference())
+                .param("referenceDate", Timestamp.from(notice.referenceDate()))
+                .param("decided", decided)
+                .param("cents", notice.amountInCents())
+                .param("mode", notice.mode() == null ? "" : notice.mode())
+                .query((rs, row) -> new Receipt(rs.getLong("id"), rs.getObject("payment_id", UUID.class),
+                        RECEIVED_TEXT))
+                .optional();
     }
 
     private void reject(Provider provider, String payload, String remoteAddress, String reason) {

@@ -298,6 +298,29 @@ class SystempayPaymentApiTest extends PaymentApiSupport {
     }
 
     @Test
+    void the_statement_that_keeps_a_notification_compares_the_amount_only_of_a_decided_one() {
+        String dossier = newDossier();
+        UUID invoice = invoice(dossier, "51.50");
+        JsonNode payment = started(dossier, invoice);
+        String id = payment.get("id").asString();
+        Map<String, String> waiting = new TreeMap<>(notification(payment, "WAITING_AUTHORISATION"));
+        waiting.put("vads_amount", "100");
+        Map<String, String> paid = new TreeMap<>(notification(payment, "AUTHORISED"));
+        paid.put("vads_amount", "100");
+
+        assertThat(notify(signed(waiting)).status()).as("not decided: kept, as PaymentSettlement.check keeps it")
+                .isEqualTo(200);
+        assertThat(notify(signed(paid)).status()).as("decided, another amount").isEqualTo(400);
+        awaitSettled(id);
+
+        assertThat(notificationsWith(id, "PENDING")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from bank_notification where payment_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).as("only the pending one kept for settlement").isEqualTo(1);
+        assertThat(status(id)).isEqualTo("IN_PROGRESS");
+        assertThat(invoiceStatus(invoice)).isEqualTo("PAYMENT_IN_PROGRESS");
+    }
+
+    @Test
     void the_same_notification_posted_twice_at_once_is_acknowledged_twice_and_settled_once() throws Exception {
         String dossier = newDossier();
         UUID invoice = invoice(dossier, "51.50");

@@ -3,7 +3,6 @@ package fr.portailfamille.billing.payment.systempay;
 import fr.portailfamille.billing.payment.BankNotifications;
 import fr.portailfamille.billing.payment.BankNotificationRejected;
 import fr.portailfamille.billing.payment.NotificationPayload;
-import fr.portailfamille.billing.payment.PaymentSettlement;
 import fr.portailfamille.billing.payment.Provider;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,13 +25,10 @@ public class SystempayNotificationController {
 
     private final SystempayProvider systempay;
     private final BankNotifications notifications;
-    private final PaymentSettlement settlement;
 
-    public SystempayNotificationController(SystempayProvider systempay, BankNotifications notifications,
-                                           PaymentSettlement settlement) {
+    public SystempayNotificationController(SystempayProvider systempay, BankNotifications notifications) {
         this.systempay = systempay;
         this.notifications = notifications;
-        this.settlement = settlement;
     }
 
     @Operation(summary = "Systempay's notification of a payment's result (server to server, signed)")
@@ -41,8 +37,9 @@ public class SystempayNotificationController {
         String payload = NotificationPayload.encode(form);
         // Checked now (signature, shop, payment, amount): a forged one is refused with 400 and never kept
         // for settlement; a believed one is kept and answered at once, and settled just after (ADR 004).
-        String text = notifications.receive(Provider.SYSTEMPAY, payload, request.getRemoteAddr(),
-                () -> settlement.check(systempay.read(SystempayProvider.fields(form)))).text();
+        // The payment's terms are compared by the statement that keeps it (BankNotifications.receiveNotice).
+        String text = notifications.receiveNotice(Provider.SYSTEMPAY, payload, request.getRemoteAddr(),
+                () -> systempay.read(SystempayProvider.fields(form))).text();
         // Plain text whatever the caller accepts: a bank's server is never answered 406.
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(text);
     }
