@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * family accounts, made as test-support's {@code KeycloakServer.createFamilyAccount} makes them
  * (attribute {@code dossier}, realm role {@code famille}), kept between runs.
  */
-final class KeycloakAdmin {
+public final class KeycloakAdmin {
 
     private static final String REALM = "portail-famille";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,7 +28,7 @@ final class KeycloakAdmin {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    KeycloakAdmin(String url) {
+    public KeycloakAdmin(String url) {
         this.url = url;
     }
 
@@ -36,7 +36,7 @@ final class KeycloakAdmin {
      * A family account for {@code dossier} with this password, created the first time; its Keycloak id
      * (the tokens' {@code sub}).
      */
-    String ensureFamily(String username, String password, String dossier, String email) {
+    public String ensureFamily(String username, String password, String dossier, String email) {
         String token = token();
         JsonNode found = JSON.readTree(call(token, "GET", "/users?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8), null).body());
@@ -67,7 +67,7 @@ final class KeycloakAdmin {
      * Forgets the brute-force detector's failures of {@code username} (a realm setting of the portal:
      * simultaneous logins of one account can count as failures and lock it for a minute).
      */
-    void clearLoginFailures(String username) {
+    public void clearLoginFailures(String username) {
         String token = token();
         JsonNode found = JSON.readTree(call(token, "GET", "/users?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8), null).body());
@@ -82,7 +82,7 @@ final class KeycloakAdmin {
      * {@code dossier} and {@code services} claims), for calls straight to a service: password grant, which
      * this client does not allow, so allowed for that one request and forbidden again at once.
      */
-    String gatewayToken(String username, String password, String clientSecret) {
+    public String gatewayToken(String username, String password, String clientSecret) {
         String token = token();
         JsonNode client = JSON.readTree(call(token, "GET", "/clients?clientId=portal-gateway", null).body()).get(0);
         String path = "/clients/" + client.get("id").asString();

@@ -13,10 +13,10 @@ import fr.portailfamille.testsupport.ApiClient;
 import fr.portailfamille.testsupport.PortalSession;
 
 /** What the billing scenarios do on the portal besides what they measure: agent's dossiers, batches, files. */
-final class Portal {
+public final class Portal {
 
-    static final String AGENT = "agent.jeunesse";
-    static final String AGENT_PASSWORD = "Agent-Jeunesse-2026";
+    public static final String AGENT = "agent.jeunesse";
+    public static final String AGENT_PASSWORD = "Agent-Jeunesse-2026";
 
     private static final HttpClient LONG_CALLS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,7 +25,7 @@ final class Portal {
     }
 
     /** Creates the dossier as an agent (201), or finds it already there (409). */
-    static void ensureDossier(PortalSession agent, String number, String familyName, String email) {
+    public static void ensureDossier(PortalSession agent, String number, String familyName, String email) {
         ApiClient.Response answer = agent.post("/api/dossier/dossiers", "{\"number\":\"" + number + "\",\"familyName\":\""
                 + familyName + "\",\"email\":\"" + email + "\",\"phone\":\"0468000000\"}");
         if (answer.status() != 201 && answer.status() != 409) {

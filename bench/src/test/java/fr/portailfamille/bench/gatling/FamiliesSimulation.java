@@ -1,0 +1,112 @@
+package fr.portailfamille.bench.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyLength;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Issue 15, scenario 2: <b>200 concurrent families</b> ({@code bench.families}), each its own browser (cookie
+ * jar, connections) and its own account ({@code bench.famille.8200}…, see {@link BenchFamilies}: made in
+ * {@link #before()} where missing). Each family logs in on Keycloak's page through the gateway (form posted,
+ * redirects followed, session and XSRF cookies kept), opens the home page and its API calls, then, until the
+ * end of the hold, goes round « Mon dossier »'s four pages — Mon dossier (démarches and children), Mes
+ * enfants, Mes coordonnées, Mes documents —, downloads its document and, the first time round, files a
+ * request (« Demande d'attestation »), with a think time of 3 to 8 s between pages
+ * ({@code bench.pauseMin}, {@code bench.pauseMax}). The families arrive over {@code bench.ramp} seconds
+ * (60) and each stays {@code bench.ramp} + {@code bench.hold} seconds (60 + 300), so all of them are there
+ * together for the whole hold. Each request has its own name, so Gatling's report gives p50/p95/p99 and
+ * errors per request.
+ * <p>
+ * Targets: p99 ≤ 100 ms on every API call and 0 errors over the 5 minutes (Gatling's assertion: no failed
+ * request; the p99s are read in the report). Facturation (select, pay on the simulator) and Messagerie (send,
+ * read) are for later issues. Each run files one request per family (kept in dossiers 8200…).
+ */
+public class FamiliesSimulation extends Simulation {
+
+    private static final int FAMILIES = BenchSettings.number("families", 200);
+    private static final Duration RAMP = BenchSettings.seconds("ramp", 60);
+    private static final Duration HOLD = BenchSettings.seconds("hold", 300);
+    private static final Duration PAUSE_MIN = BenchSettings.seconds("pauseMin", 3);
+    private static final Duration PAUSE_MAX = BenchSettings.seconds("pauseMax", 8);
+    private static final String DOSSIER = "/api/dossier/dossiers/#{dossier}";
+
+    private final Iterator<Map<String, Object>> accounts = BenchFamilies.named(FAMILIES).stream()
+            .map(BenchFamilies.Family::attributes).iterator();
+
+    private final ScenarioBuilder families = scenario("families")
+            .feed(accounts)
+            .exec(Browser.logIn())
+            .exitHereIfFailed()
+            .exec(Browser.home())
+            .during(RAMP.plus(HOLD), "round").on(
+                    think().exec(monDossier())
+                            .exec(think()).exec(mesEnfants())
+                            .exec(think()).exec(mesCoordonnees())
+                            .exec(think()).exec(mesDocuments())
+                            .doIf(session -> session.contains("downloadUrl")).then(think().exec(download()))
+                            .doIf(session -> session.getInt("round") == 0).then(think().exec(fileRequest())));
+
+    {
+        setUp(families.injectOpen(rampUsers(FAMILIES).during(RAMP))).protocols(Browser.protocol())
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    private static ChainBuilder think() {
+        return pause(PAUSE_MIN, PAUSE_MAX);
+    }
+
+    /** « Mon dossier »: the démarches, then the children. */
+    private static ChainBuilder monDossier() {
+        return exec(http("mon dossier: GET requests").get(DOSSIER + "/requests").check(status().is(200)))
+                .exec(http("mon dossier: GET children").get(DOSSIER + "/children").check(status().is(200)));
+    }
+
+    private static ChainBuilder mesEnfants() {
+        return exec(http("mes enfants: GET children").get(DOSSIER + "/children").check(status().is(200)));
+    }
+
+    private static ChainBuilder mesCoordonnees() {
+        return exec(http("mes coordonnées: GET guardians").get(DOSSIER + "/guardians").check(status().is(200)));
+    }
+
+    /** « Mes documents »: the list, its first document's link kept for the download. */
+    private static ChainBuilder mesDocuments() {
+        return exec(session -> session.remove("downloadUrl"))
+                .exec(http("mes documents: GET documents").get(DOSSIER + "/documents").check(status().is(200),
+                        jsonPath("$[0].downloadUrl").optional().saveAs("downloadUrl")));
+    }
+
+    private static ChainBuilder download() {
+        return exec(http("mes documents: GET a document").get("#{downloadUrl}").header("Accept", "*/*")
+                .check(status().is(200), bodyLength().gt(0)));
+    }
+
+    /** « Faire une démarche »: a request for a certificate, as the page posts it (JSON, XSRF header). */
+    private static ChainBuilder fileRequest() {
+        return exec(http("mes démarches: POST a request").post(DOSSIER + "/requests")
+                .header("X-XSRF-TOKEN", "#{xsrfToken}")
+                .body(StringBody("{\"type\":\"CERTIFICATE\",\"description\":\"Attestation de paiement demandée par le "
+                        + "banc d'essai (famille #{username}).\"}")).asJson()
+                .check(status().is(201)));
+    }
+
+    @Override
+    public void before() {
+        BenchFamilies.ensure(FAMILIES);
+    }
+}
