@@ -53,6 +53,17 @@ public final class MailCatcherPage {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/count")) {
+            // The number of mails accepted so far, as plain text: what bench/run mail-drain polls (the list
+            // page renders every mail, too heavy to read many times a second once thousands are kept).
+            byte[] body = String.valueOf(smtp.received().size()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=UTF-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            return;
+        }
         List<MimeMessage> mails = newestFirst();
         String html;
         if (path.startsWith("/mail/")) {
