@@ -155,12 +155,19 @@ public final class LocalStack {
         DemoData.ensure(PORTAL).lines().forEach(line -> System.out.println("   " + line));
 
         Duration took = Duration.between(begin, Instant.now());
+        // PSS, not RSS, summed: PostgreSQL's backends (one per pooled connection, 60 and more) each map the
+        // same shared buffers, which a sum of RSS counts once per backend (≈ 1.2 GB instead of ≈ 0.13 GB here).
         long memory = Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
-                .mapToLong(LocalStack::residentKb).sum();
+                .mapToLong(process -> memoryKb(process, "Pss:")).sum();
+        long resident = Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .mapToLong(process -> memoryKb(process, "Rss:")).sum();
+        // Read by bench/run startup (issue 15, scenario 6): the same figures, for RESULTS.md.
+        Files.writeString(data.resolve("ready.properties"), "readySeconds=%d%nproportionalMb=%d%nresidentMb=%d%nreadyAt=%s%n"
+                .formatted(took.toSeconds(), memory / 1024, resident / 1024, Instant.now()));
         System.out.printf("""
 
                 ============================================================
-                 Portail Famille est prêt en %d s (mémoire de tous les processus : %d Mo)
+                 Portail Famille est prêt en %d s (mémoire de tous les processus : %d Mo, PSS ; RSS additionnés : %d Mo)
                 ------------------------------------------------------------
                  Portail            %s
                  Mails reçus        http://localhost:%d
@@ -178,7 +185,7 @@ public final class LocalStack {
                    Administrateur                 admin.portail  / Admin-Portail-2026
                 ============================================================
                  Ctrl-C arrête tout.
-                """, took.toSeconds(), memory / 1024, PORTAL, MAIL_PAGE, keycloak.url(), BANK, POSTGRES, KAFKA,
+                """, took.toSeconds(), memory / 1024, resident / 1024, PORTAL, MAIL_PAGE, keycloak.url(), BANK, POSTGRES, KAFKA,
                 data, logs);
     }
 
@@ -231,10 +238,11 @@ public final class LocalStack {
         System.out.println("-> " + what);
     }
 
-    private static long residentKb(ProcessHandle process) {
+    /** {@code Pss:} or {@code Rss:} of /proc/<pid>/smaps_rollup, in kB (0 when unreadable). */
+    private static long memoryKb(ProcessHandle process, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "smaps_rollup")).stream()
+                    .filter(line -> line.startsWith(field))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .findFirst().orElse(0);
         } catch (IOException | RuntimeException e) {
