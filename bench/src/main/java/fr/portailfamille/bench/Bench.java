@@ -26,7 +26,7 @@ public final class Bench {
                    int notifications, int warmup, int invoices, int dossiers, boolean direct,
                    boolean recordErrors, boolean record, int settleSeconds, String messagingDb,
                    int conversations, int readers, int reads, String messagingUrl, String billingDb,
-                   int connections, int requests, long intervalMillis) {
+                   int connections, int requests, long intervalMillis, String mailCatcherUrl) {
 
         static Options parse(Map<String, String> given, Path root) {
             String data = given.getOrDefault("local-data", System.getenv().getOrDefault("PORTAL_LOCAL_DATA",
@@ -52,7 +52,8 @@ public final class Bench {
                     given.getOrDefault("billing-db", "jdbc:postgresql://127.0.0.1:55432/billing"),
                     Integer.parseInt(given.getOrDefault("connections", "200")),
                     Integer.parseInt(given.getOrDefault("requests", "20")),
-                    Long.parseLong(given.getOrDefault("interval", "100")));
+                    Long.parseLong(given.getOrDefault("interval", "100")),
+                    given.getOrDefault("mail-catcher", "http://127.0.0.1:8025"));
         }
     }
 
@@ -64,6 +65,10 @@ public final class Bench {
               messaging               messaging-inbox
               messaging-inbox         agents' inbox (first page) of a service holding 10,000 conversations, 200 readers
               directdebit             one direct-debit file (pain.008.001.02) of 10,000 debits, produced and validated
+              mail-drain              one batch of 10,000 invoices imported, then the time until their 10,000 « Nouvelle
+                                      facture disponible » mails are in the mail catcher (issue 15)
+              startup                 the local stack's time to ready and memory (as deploy/local/run wrote them), then each
+                                      service alone: a second instance started on port + 10,000, time to ready, RSS (issue 15)
               burst                   200 connections at once on one family's dossier through the gateway, another
                                       family reading its own meanwhile: only the excess shed, nobody else (issue 13)
             options:
@@ -83,7 +88,7 @@ public final class Bench {
               --no-record                          print only, RESULTS.md untouched
               --settle=600                         before each scenario (and the burst, directdebit's export), wait at most that many
                                                    seconds for the machine to be < 15 % busy; 0: do not wait
-              --portal=URL --billing=URL --messaging=URL --keycloak=URL --local-data=DIR
+              --portal=URL --billing=URL --messaging=URL --keycloak=URL --mail-catcher=URL --local-data=DIR
             """;
 
     private Bench() {
@@ -124,6 +129,8 @@ public final class Bench {
                 case "messaging-inbox" -> new InboxScenario(options).run();
                 case "directdebit" -> new DirectDebitScenario(options).run();
                 case "burst" -> new BurstScenario(options).run();
+                case "mail-drain" -> new MailDrainScenario(options).run();
+                case "startup" -> new StartupScenario(options).run();
                 default -> {
                     System.out.print("Unknown scenario " + scenario + "\n" + USAGE);
                     System.exit(2);

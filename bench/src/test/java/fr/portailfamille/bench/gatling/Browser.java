@@ -65,12 +65,21 @@ final class Browser {
      * then the XSRF cookie kept for the writes.
      */
     static ChainBuilder home() {
-        return exec(http("home: GET /").get("/").header("Accept", "text/html").check(status().is(200)))
-                .exec(http("home: GET /api/me").get("/api/me").check(status().is(200),
-                        jsonPath("$.authenticated").ofBoolean().is(true), jsonPath("$.dossier").saveAs("dossier")))
-                .exec(http("home: GET /api/portal").get("/api/portal").check(status().is(200)))
-                .exec(http("home: GET /api/identity/me/account").get("/api/identity/me/account").check(status().is(200),
-                        jsonPath("$.mustAcceptCgu").ofBoolean().optional().saveAs("mustAcceptCgu")))
+        return home(null);
+    }
+
+    /** {@link #home()}, its API calls recorded in {@code tally} ({@link Tally#timed}) when not {@code null}. */
+    static ChainBuilder home(Tally tally) {
+        // 304 as a browser gets it: the login's redirects already loaded « / », and the page is « no-cache »
+        // (revalidated with If-Modified-Since, which Gatling's cache sends as browsers do).
+        return exec(http("home: GET /").get("/").header("Accept", "text/html").check(status().in(200, 304)))
+                .exec(Tally.timed(tally, "home: GET /api/me", http("home: GET /api/me").get("/api/me").check(status().is(200),
+                        jsonPath("$.authenticated").ofBoolean().is(true), jsonPath("$.dossier").saveAs("dossier"))))
+                .exec(Tally.timed(tally, "home: GET /api/portal", http("home: GET /api/portal").get("/api/portal")
+                        .check(status().is(200))))
+                .exec(Tally.timed(tally, "home: GET /api/identity/me/account", http("home: GET /api/identity/me/account")
+                        .get("/api/identity/me/account").check(status().is(200),
+                        jsonPath("$.mustAcceptCgu").ofBoolean().optional().saveAs("mustAcceptCgu"))))
                 .exec(getCookieValue(CookieKey("XSRF-TOKEN").withDomain(BenchSettings.host(BenchSettings.PORTAL))
                         .saveAs("xsrfToken")))
                 .doIf(s -> s.contains("mustAcceptCgu") && s.getBoolean("mustAcceptCgu")).then(
@@ -80,9 +89,10 @@ final class Browser {
                                         .header("X-XSRF-TOKEN", "#{xsrfToken}")
                                         .body(StringBody("{\"version\":\"#{cguVersion}\",\"accepted\":true}")).asJson()
                                         .check(status().is(200))))
-                .exec(http("home: GET /api/messaging/unread-count").get("/api/messaging/unread-count")
-                        .check(status().is(200)))
-                .exec(http("home: GET /api/messaging/news").get("/api/messaging/news").check(status().is(200)));
+                .exec(Tally.timed(tally, "home: GET /api/messaging/unread-count", http("home: GET /api/messaging/unread-count")
+                        .get("/api/messaging/unread-count").check(status().is(200))))
+                .exec(Tally.timed(tally, "home: GET /api/messaging/news", http("home: GET /api/messaging/news")
+                        .get("/api/messaging/news").check(status().is(200))));
     }
 
     /** A session logged in beforehand ({@link BenchFamilies#logIn}): its cookies put in this user's jar. */

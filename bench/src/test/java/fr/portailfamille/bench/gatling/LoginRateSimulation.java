@@ -7,12 +7,15 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import fr.portailfamille.bench.GatlingRecord;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -26,7 +29,7 @@ import io.gatling.javaapi.core.Simulation;
  * counts that as failures) unless a login takes longer than {@code families / rate} seconds.
  * <p>
  * The rate rises in steps: {@code bench.levels} (8) levels of {@code bench.level} s (30), from
- * {@code bench.rate} logins/s (2), {@code bench.step} (2) more each level. At the end, per level: logins
+ * {@code bench.rate} logins/s (4), {@code bench.step} (4) more each level. At the end, per level: logins
  * completed per second, the failed ones, and the whole login's p50/p95/p99 (from the first request to
  * {@code /api/me}); saturation is the level where completed logins/s stop following the rate (or failures
  * start). To compare with the figure per vCPU of Keycloak's own sizing guide (« Concepts for sizing CPU and
@@ -39,10 +42,11 @@ public class LoginRateSimulation extends Simulation {
     private static final int FAMILIES = BenchSettings.number("families", 200);
     private static final int LEVELS = BenchSettings.number("levels", 8);
     private static final Duration LEVEL = BenchSettings.seconds("level", 30);
-    private static final int RATE = BenchSettings.number("rate", 2);
-    private static final int STEP = BenchSettings.number("step", 2);
+    private static final int RATE = BenchSettings.number("rate", 4);
+    private static final int STEP = BenchSettings.number("step", 4);
 
     private final Tally tally = new Tally(LEVEL);
+    private GatlingRecord record;
     private final List<Map<String, Object>> accounts = BenchFamilies.named(FAMILIES).stream()
             .map(BenchFamilies.Family::attributes).toList();
     private final AtomicLong next = new AtomicLong();
@@ -71,6 +75,7 @@ public class LoginRateSimulation extends Simulation {
     @Override
     public void before() {
         BenchFamilies.ensure(FAMILIES);
+        record = GatlingRecord.start("gatling: login rate");
     }
 
     @Override
@@ -81,5 +86,25 @@ public class LoginRateSimulation extends Simulation {
         tally.rows("login").forEach(row -> System.out.println("  " + row));
         System.out.println("  all levels: " + tally.count("login", Tally.OK) + " logins, " + tally.notOk("login")
                 + " failed; " + tally.latencies("login"));
+        if (record == null) {
+            return;
+        }
+        List<String> levels = new ArrayList<>();
+        double best = 0;
+        for (Tally.Level level : tally.levels("login")) {
+            double done = level.ok() / (double) LEVEL.toSeconds();
+            best = Math.max(best, done);
+            levels.add(String.format(Locale.ROOT, "%d/s offered: %.1f/s done, %d failed, p50 %d p99 %d ms",
+                    RATE + STEP * level.slot(), done, level.answers() - level.ok(), level.p50(), level.p99()));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Keycloak's sizing guide (« Concepts for sizing CPU and memory resources », 26.x): 1 vCPU for each 15
+        // password-based logins per second, Keycloak alone on its vCPUs.
+        record.finish(String.format(Locale.ROOT, "whole logins (gateway → Keycloak's page → form posted → home → /api/me), "
+                        + "open model from %d/s, +%d every %d s, %d accounts in turn: %s; best %.1f logins/s on %d cores shared "
+                        + "with the whole stack, i.e. %.1f per core; Keycloak's sizing guide: 15 password logins/s per vCPU "
+                        + "for Keycloak alone (%d on %d cores)", RATE, STEP, LEVEL.toSeconds(), FAMILIES, String.join("; ", levels),
+                best, cores, best / cores, 15 * cores, cores), "no target given; compared with Keycloak's sizing guide",
+                null, 0);
     }
 }

@@ -9,6 +9,12 @@ import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
 /**
  * What a simulation prints at its end besides Gatling's report: its answers sorted by series (« direct »,
  * « gateway »…), by time slot from the first one recorded (one slot per load level, or per few seconds) and
@@ -54,6 +60,55 @@ final class Tally {
         if (OK.equals(kind)) {
             cell.ok.recordValue(Math.max(0, Math.min(millis, cell.ok.getHighestTrackableValue())));
         }
+    }
+
+    /**
+     * The request, recorded under {@code name} ({@link #OK} or « KO » when one of its checks failed, with its
+     * response time); plain when {@code tally} is {@code null}. The virtual user's session is marked as
+     * succeeded before it, so that each request is judged on its own checks.
+     */
+    static ChainBuilder timed(Tally tally, String name, HttpRequestActionBuilder request) {
+        if (tally == null) {
+            return exec(request);
+        }
+        return exec(session -> session.markAsSucceeded().remove("millis"))
+                .exec(request.check(responseTimeInMillis().saveAs("millis")))
+                .exec(session -> {
+                    tally.record(name, session.isFailed() ? "KO" : OK,
+                            session.contains("millis") ? session.getInt("millis") : 0, System.currentTimeMillis());
+                    return session;
+                });
+    }
+
+    /** The series recorded, by name. */
+    synchronized List<String> names() {
+        return List.copyOf(series.keySet());
+    }
+
+    /** One level (or slot) of a series: its answers, the successful ones, their p50 and p99 (ms). */
+    record Level(int slot, int answers, int ok, long p50, long p99) {
+    }
+
+    /** The slots of that series in order, with what {@link Level} says of each. */
+    synchronized List<Level> levels(String name) {
+        List<Level> levels = new ArrayList<>();
+        series.getOrDefault(name, Map.of()).forEach((slot, cell) -> levels.add(new Level(slot, cell.total(),
+                cell.count(OK), cell.ok.getValueAtPercentile(50), cell.ok.getValueAtPercentile(99))));
+        return levels;
+    }
+
+    /** The answers of that series by slot, then by kind. */
+    synchronized Map<Integer, Map<String, Integer>> kinds(String name) {
+        Map<Integer, Map<String, Integer>> kinds = new TreeMap<>();
+        series.getOrDefault(name, Map.of()).forEach((slot, cell) -> kinds.put(slot, new TreeMap<>(cell.kinds)));
+        return kinds;
+    }
+
+    /** The p99 (ms) of the successful answers of that series, all slots together (0 when none). */
+    synchronized long p99(String name) {
+        Histogram all = new Histogram(3_600_000L, 3);
+        series.getOrDefault(name, Map.of()).values().forEach(s -> all.add(s.ok));
+        return all.getValueAtPercentile(99);
     }
 
     /** Answers of that series and kind, all slots together. */
