@@ -56,7 +56,11 @@ public final class MailCatcherPage {
         if (path.equals("/count")) {
             // The number of mails accepted so far, as plain text: what bench/run mail-drain polls (the list
             // page renders every mail, too heavy to read many times a second once thousands are kept).
-            byte[] body = String.valueOf(smtp.received().size()).getBytes(StandardCharsets.UTF_8);
+            // ?to=address: only the mails to that address (what bench/run gatling event-to-mail polls).
+            String to = queryValue(exchange, "to", null);
+            long count = to == null ? smtp.received().size() : smtp.receivedBy(
+                    java.net.URLDecoder.decode(to, StandardCharsets.UTF_8)).size();
+            byte[] body = String.valueOf(count).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=UTF-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -78,6 +82,18 @@ public final class MailCatcherPage {
             html = list(mails);
         }
         reply(exchange, 200, html);
+    }
+
+    private static String queryValue(HttpExchange exchange, String name, String fallback) {
+        String query = exchange.getRequestURI().getQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
+            }
+        }
+        return fallback;
     }
 
     private static int parse(String value) {
