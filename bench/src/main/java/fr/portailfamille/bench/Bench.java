@@ -155,7 +155,7 @@ public final class Bench {
     }
 
     /** The repository's root: where bench/ and deploy/ are, from the working directory up. */
-    private static Path root() {
+    static Path root() {
         Path here = Path.of("").toAbsolutePath();
         while (here != null && !Files.isDirectory(here.resolve("bench")) ) {
             here = here.getParent();

@@ -1,6 +1,5 @@
 package fr.portailfamille.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class GatlingRecord {
 
     /** Called by a simulation's {@code before()}, once its own setup is done, just before the load. */
     public static GatlingRecord start(String scenario) {
-        Path root = root();
+        Path root = Bench.root();
         int settle = Integer.parseInt(System.getProperty("bench.settle", "60").strip());
         double busy = settle > 0 ? Machine.settle(0.15, Duration.ofSeconds(settle)) : Machine.busy(2000);
         Machine machine = Machine.now(root, busy);
@@ -66,17 +65,5 @@ public final class GatlingRecord {
         }
         new Results(root.resolve("bench/RESULTS.md")).append(machine, scenario, all, target, met, errors);
         return true;
-    }
-
-    /** The repository's root: the first directory holding bench/ from the working directory up. */
-    private static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.isDirectory(here.resolve("bench"))) {
-            here = here.getParent();
-        }
-        if (here == null) {
-            throw new IllegalStateException("Run from the repository (bench/run gatling does)");
-        }
-        return here;
     }
 }

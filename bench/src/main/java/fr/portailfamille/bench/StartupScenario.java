@@ -157,9 +157,8 @@ final class StartupScenario {
     /** The java process of the local stack serving that port (its environment says SERVER_PORT=port). */
     private static ProcessHandle listening(int port) {
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            return all.filter(p -> read(Path.of("/proc", String.valueOf(p.pid()), "environ"))
-                            .contains("\0SERVER_PORT=" + port + "\0")
-                            || read(Path.of("/proc", String.valueOf(p.pid()), "environ")).startsWith("SERVER_PORT=" + port + "\0"))
+            return all.filter(p -> ("\0" + read(Path.of("/proc", String.valueOf(p.pid()), "environ")))
+                            .contains("\0SERVER_PORT=" + port + "\0"))
                     .filter(p -> read(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).contains("-jar"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no running instance on port " + port
